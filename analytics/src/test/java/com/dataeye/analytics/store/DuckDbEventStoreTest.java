@@ -1,0 +1,114 @@
+package com.dataeye.analytics.store;
+
+import com.dataeye.analytics.browse.DailyCountsQuery;
+import com.dataeye.analytics.browse.QuarantineQuery;
+import com.dataeye.analytics.browse.RecentEventsQuery;
+import com.dataeye.core.identity.IdentityLink;
+import com.dataeye.core.store.CommitBatch;
+import com.dataeye.core.store.QuarantinedEvent;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.dataeye.analytics.store.EventFixtures.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DuckDbEventStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void committedEventsSurviveReopeningTheFile() {
+        Instant t = Instant.parse("2026-11-25T01:00:00Z");
+        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db, json)) {
+            store.commit(new CommitBatch(List.of(event("e1", "order_paid", "anon-1", t)), List.of(), List.of()));
+        }
+        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db, json)) {
+            List<String> ids = new ArrayList<>();
+            store.forEachEventIdSince(t.minusSeconds(60), (p, id, at) -> ids.add(p + "/" + id));
+            assertThat(ids).containsExactly("shop/e1");
+            Map<String, Object> row = new RecentEventsQuery("shop", null, null, 10).run(db, json).get(0);
+            assertThat(row).containsEntry("event", "order_paid").containsEntry("title", "LUT 预设")
+                    .containsEntry("utm_source", "douyin").containsEntry("ts", "2026-11-25T01:00:00Z");
+            assertThat(row.get("amount").toString()).isEqualTo("19.90");
+            assertThat(row.get("properties")).isEqualTo(Map.of("coupon", "NEW10", "tags", List.of("ps", "lut")));
+        }
+    }
+
+    @Test
+    void eventsBeforeALoginCountAsThatPersonInQueries() {
+        Instant t = Instant.parse("2026-11-25T01:00:00Z");
+        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db, json)) {
+            store.commit(new CommitBatch(List.of(event("e1", "product_view", "anon-1", t)), List.of(), List.of()));
+            store.commit(new CommitBatch(List.of(event("e2", "product_view", "user-9", t.plusSeconds(60))),
+                    List.of(new IdentityLink("shop", "anon-1", "user-9", t.plusSeconds(60))), List.of()));
+            assertThat(new RecentEventsQuery("shop", null, "user-9", 10).run(db, json))
+                    .extracting(r -> r.get("event_id")).containsExactly("e2", "e1");
+            assertThat(new DailyCountsQuery("shop", "product_view", LocalDate.parse("2026-11-25"),
+                    LocalDate.parse("2026-11-25"), ZoneId.of("Asia/Shanghai")).run(db))
+                    .containsExactly(new DailyCountsQuery.Day(LocalDate.parse("2026-11-25"), 2, 1));
+            List<IdentityLink> links = new ArrayList<>();
+            store.forEachIdentityLink(links::add);
+            assertThat(links).extracting(IdentityLink::distinctId).containsExactly("anon-1");
+        }
+    }
+
+    @Test
+    void daysAreCutInTheProjectTimeZone() {
+        // 2026-11-24T17:30Z is already 01:30 on the 25th in Shanghai
+        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db, json)) {
+            store.commit(new CommitBatch(List.of(
+                    event("a", "login", "u1", Instant.parse("2026-11-24T15:30:00Z")),
+                    event("b", "login", "u2", Instant.parse("2026-11-24T17:30:00Z"))), List.of(), List.of()));
+            var shanghai = new DailyCountsQuery("shop", "login", LocalDate.parse("2026-11-24"),
+                    LocalDate.parse("2026-11-25"), ZoneId.of("Asia/Shanghai")).run(db);
+            assertThat(shanghai).extracting(DailyCountsQuery.Day::events).containsExactly(1L, 1L);
+            var utc = new DailyCountsQuery("shop", "login", LocalDate.parse("2026-11-24"),
+                    LocalDate.parse("2026-11-25"), ZoneId.of("UTC")).run(db);
+            assertThat(utc).containsExactly(new DailyCountsQuery.Day(LocalDate.parse("2026-11-24"), 2, 2));
+        }
+    }
+
+    @Test
+    void quarantineKeepsReasonAndRawEvent() {
+        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db, json)) {
+            store.commit(new CommitBatch(List.of(), List.of(), List.of(new QuarantinedEvent("shop",
+                    Instant.parse("2026-11-25T01:00:00Z"), "e9", "invalid_property_type", "properties.amount",
+                    "properties.amount must be a number", "{\"event\":\"order_paid\"}"))));
+            assertThat(new QuarantineQuery("shop", "invalid_property_type", 10).run(db, json)).singleElement()
+                    .satisfies(r -> assertThat(r).containsEntry("field", "properties.amount")
+                            .containsEntry("raw", "{\"event\":\"order_paid\"}"));
+            assertThat(new QuarantineQuery("other", null, 10).run(db, json)).isEmpty();
+        }
+    }
+
+    @Test
+    void aFailedCommitLeavesNothingBehind() {
+        Instant t = Instant.parse("2026-11-25T01:00:00Z");
+        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db, json)) {
+            var good = event("g", "x", "u", t);
+            var broken = new com.dataeye.core.event.Event(null, "shop", "x", good.type(), "u", "u", null, null, t, t,
+                    null, null, good.page(), good.acquisition(), good.device(), good.element(), good.commerce(), Map.of());
+            try {
+                store.commit(new CommitBatch(List.of(good, broken), List.of(), List.of()));
+            } catch (IllegalStateException expected) {
+                // event_id is NOT NULL: the whole commit must roll back
+            }
+            assertThat(new RecentEventsQuery("shop", null, null, 10).run(db, json)).isEmpty();
+            store.commit(new CommitBatch(List.of(good), List.of(), List.of()));
+            assertThat(new RecentEventsQuery("shop", null, null, 10).run(db, json)).hasSize(1);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package com.dataeye.core.event;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The kinds of record the collector takes (PRODUCT.md C1), with their wire names. */
+public enum EventType {
+    TRACK,
+    IDENTIFY,
+    PROFILE_SET,
+    PROFILE_SET_ONCE,
+    PROFILE_INCREMENT,
+    PROFILE_UNSET,
+    PROFILE_DELETE,
+    ITEM_SET;
+
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
+    public String wireName() {
+        return wireName;
+    }
+
+    /** Event name stored for records that carry none of their own, e.g. {@code $profile_set}. */
+    public String impliedEventName() {
+        return "$" + wireName;
+    }
+
+    public static Optional<EventType> fromWire(String name) {
+        for (EventType t : values()) {
+            if (t.wireName.equals(name)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,30 @@
+package com.dataeye.core.store;
+
+import com.dataeye.core.identity.IdentityLink;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * Port: where every accepted event is kept (ARCHITECTURE.md "Event store" and, embedded,
+ * "EventLog"). {@link #commit} is all-or-nothing and durable when it returns: the collector
+ * acknowledges only after it.
+ */
+public interface EventStore extends AutoCloseable {
+
+    void commit(CommitBatch batch);
+
+    /** Ids of events received at or after {@code since}, to rebuild the dedup window on start. */
+    void forEachEventIdSince(Instant since, EventIdConsumer consumer);
+
+    /** Every identity link, to rebuild the identity resolver on start. */
+    void forEachIdentityLink(Consumer<IdentityLink> consumer);
+
+    @Override
+    void close();
+
+    @FunctionalInterface
+    interface EventIdConsumer {
+        void accept(String projectId, String eventId, Instant receivedAt);
+    }
+}

@@ -1,0 +1,55 @@
+package com.dataeye.server.system;
+
+import com.dataeye.core.privacy.PiiMode;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Every DataEye setting, with its default. Set them in application.properties, as
+ * {@code --dataeye.ingest.max-body-bytes=…} or as environment variables
+ * ({@code DATAEYE_INGEST_MAX_BODY_BYTES}); docs/configuration.md lists them.
+ */
+@ConfigurationProperties("dataeye")
+public record DataEyeProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Ingest ingest,
+        @DefaultValue Store store,
+        @DefaultValue Demo demo) {
+
+    /**
+     * @param maxBodyBytes      largest request body, after gzip decoding (413 above)
+     * @param maxEventBytes     largest single event (refused within its batch above)
+     * @param maxProperties     most properties on one event
+     * @param maxAge            oldest timestamp accepted, after clock-skew correction
+     * @param maxFutureSkew     furthest future timestamp accepted
+     * @param dedupWindow       how long an event id is remembered (at least 7 days)
+     * @param maxQueuedEvents   events waiting for a commit before requests get 503 + Retry-After
+     * @param maxEventsPerCommit largest group commit
+     * @param commitTimeout     how long a request waits for its commit before answering 503
+     * @param trustForwardedFor take the client IP from X-Forwarded-For (only behind your own proxy)
+     */
+    public record Ingest(
+            @DefaultValue("1048576") int maxBodyBytes,
+            @DefaultValue("32768") int maxEventBytes,
+            @DefaultValue("256") int maxProperties,
+            @DefaultValue("400d") Duration maxAge,
+            @DefaultValue("1d") Duration maxFutureSkew,
+            @DefaultValue("7d") Duration dedupWindow,
+            @DefaultValue("200000") int maxQueuedEvents,
+            @DefaultValue("20000") int maxEventsPerCommit,
+            @DefaultValue("10s") Duration commitTimeout,
+            @DefaultValue("false") boolean trustForwardedFor) {}
+
+    /** @param memoryLimit DuckDB's memory limit, e.g. "1GB" (DuckDB's default is 80% of RAM) */
+    public record Store(@DefaultValue("1GB") String memoryLimit) {}
+
+    /**
+     * @param project   id of the project created on first start
+     * @param piiMode   how the demo project de-identifies personal data
+     */
+    public record Demo(@DefaultValue("demo") String project, @DefaultValue("MASK") PiiMode piiMode) {}
+}

@@ -1,0 +1,87 @@
+package com.dataeye.server.system;
+
+import com.dataeye.analytics.store.DuckDb;
+import com.dataeye.analytics.store.DuckDbEventStore;
+import com.dataeye.core.dedup.DedupWindow;
+import com.dataeye.core.enrich.ChannelClassifier;
+import com.dataeye.core.enrich.UserAgentParser;
+import com.dataeye.core.identity.IdentityResolver;
+import com.dataeye.core.ingest.GroupCommitter;
+import com.dataeye.core.ingest.IngestLimits;
+import com.dataeye.core.ingest.IngestPipeline;
+import com.dataeye.core.store.EventStore;
+import com.dataeye.server.enrich.UapUserAgentParser;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wires the embedded default (ARCHITECTURE.md): DuckDB file as event store and event log, the
+ * core pipeline in process, and one group-commit writer. On start the dedup window and the
+ * identity links are rebuilt from the store, which is the only truth.
+ */
+@Configuration(proxyBeanMethods = false)
+class EmbeddedPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPipeline.class);
+
+    @Bean(destroyMethod = "close")
+    DuckDb duckDb(DataEyeProperties props) {
+        return DuckDb.open(props.dataDir().resolve("events.duckdb"), props.store().memoryLimit());
+    }
+
+    @Bean(destroyMethod = "close")
+    EventStore eventStore(DuckDb db, JsonMapper json) {
+        return new DuckDbEventStore(db, json);
+    }
+
+    @Bean
+    IdentityResolver identityResolver(EventStore store) {
+        IdentityResolver resolver = new IdentityResolver();
+        store.forEachIdentityLink(resolver::restore);
+        log.info("identity links restored: {}", resolver.size());
+        return resolver;
+    }
+
+    @Bean
+    DedupWindow dedupWindow(EventStore store, DataEyeProperties props) {
+        DedupWindow window = new DedupWindow(props.ingest().dedupWindow());
+        Instant since = Instant.now().minus(props.ingest().dedupWindow()).minus(java.time.Duration.ofDays(1));
+        store.forEachEventIdSince(since, window::remember);
+        log.info("dedup window restored: {} event ids", window.size());
+        return window;
+    }
+
+    @Bean
+    UserAgentParser userAgentParser() {
+        return new UapUserAgentParser();
+    }
+
+    @Bean
+    IngestPipeline ingestPipeline(DataEyeProperties props, UserAgentParser userAgents, IdentityResolver identities,
+                                  DedupWindow dedup) {
+        DataEyeProperties.Ingest in = props.ingest();
+        IngestLimits limits = new IngestLimits(in.maxEventBytes(), in.maxProperties(), in.maxAge(), in.maxFutureSkew());
+        return new IngestPipeline(limits, userAgents, new ChannelClassifier(), identities, dedup);
+    }
+
+    @Bean(destroyMethod = "close")
+    GroupCommitter groupCommitter(EventStore store, DataEyeProperties props, MeterRegistry metrics) {
+        Timer commits = Timer.builder("dataeye.commit.latency")
+                .description("time to make one group of events durable")
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
+        GroupCommitter committer = new GroupCommitter(store, props.ingest().maxQueuedEvents(),
+                props.ingest().maxEventsPerCommit(), nanos -> commits.record(nanos, TimeUnit.NANOSECONDS));
+        metrics.gauge("dataeye.commit.queue.events", committer, GroupCommitter::queuedItems);
+        return committer;
+    }
+}
