@@ -195,8 +195,10 @@ class IngestPipelineTest {
     void refusesOversizeAndMisEncodedEventsOnTheirOwn() {
         byte[] body = "[{\"event\":\"a\",\"anonymous_id\":\"x\"}]".getBytes(StandardCharsets.UTF_8);
         Map<String, Object> ok = track("ok", Map.of());
+        byte[] huge = ("{\"event\":\"a\",\"anonymous_id\":\"x\",\"properties\":{\"blob\":\"" + "a".repeat(40_000) + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
         List<RawEvent> raws = List.of(
-                new RawEvent(0, ok, body, 0, 40_000, false),
+                new RawEvent(0, ok, huge, 0, huge.length, false),
                 new RawEvent(1, ok, body, 0, body.length, true),
                 new RawEvent(2, "just a string", body, 0, body.length, false));
         var p = pipeline.prepare(raws, new IngestContext(shop, now, null, null, null));
