@@ -39,8 +39,10 @@ public final class IngestBench {
             String key = server.writeKey();
             String url = server.url("");
             System.out.println("server pid " + server.pid() + " on " + url + ", warming up …");
-            Wrk.run("warm-up", script, url, "/api/v1/events", key, 10, 1, 32, Math.max(5, seconds / 3), runId + "w");
-            Wrk.run("warm-up", script, url, "/api/v1/ping", key, 1, 1, 32, Math.max(5, seconds / 3), runId + "x");
+            // the JIT needs a while on 2 cores: warm every path the measured steps take
+            Wrk.run("warm-up", script, url, "/api/v1/events", key, 50, 1, 16, Math.max(10, seconds), runId + "w");
+            Wrk.run("warm-up", script, url, "/api/v1/events", key, 1, 1, 64, Math.max(10, seconds / 2), runId + "x");
+            Wrk.run("warm-up", script, url, "/api/v1/ping", key, 1, 1, 64, Math.max(10, seconds / 2), runId + "y");
             Object[][] plan = {
                     {"bare 200-OK endpoint (baseline)", "/api/v1/ping", 1, 64},
                     {"single events", "/api/v1/events", 1, 64},

@@ -38,6 +38,9 @@ public final class DuckDb implements AutoCloseable {
             DuckDBConnection conn = (DuckDBConnection) DriverManager.getConnection(url, props);
             try (Statement st = conn.createStatement()) {
                 st.execute("SET TimeZone = 'UTC'");
+                // Each checkpoint recompresses the table's open row group; with loads every few seconds
+                // the default 16 MB would checkpoint after nearly every load.
+                st.execute("SET checkpoint_threshold = '256MB'");
             }
             Schema.apply(conn);
             return new DuckDb(conn);

@@ -29,12 +29,16 @@ public final class DuckDbEventStore implements EventStore {
     private final DuckDb db;
     private final DuckDBConnection writer;
     private final JsonMapper json;
+    private final int queryThreads;
 
     public DuckDbEventStore(DuckDb db, JsonMapper json) {
         this.db = db;
         this.writer = db.connect();
         this.json = json;
-        try {
+        try (Statement st = writer.createStatement();
+             ResultSet rs = st.executeQuery("SELECT current_setting('threads')")) {
+            rs.next();
+            this.queryThreads = rs.getInt(1);
             writer.setAutoCommit(false);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -79,6 +83,75 @@ public final class DuckDbEventStore implements EventStore {
                 e.addSuppressed(suppressed);
             }
             throw new IllegalStateException("event store commit failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Columns of a log segment line, with the types DuckDB's JSON reader should give them. */
+    private static final String SEGMENT_COLUMNS = "{k: 'VARCHAR', event_id: 'VARCHAR', project_id: 'VARCHAR', event: 'VARCHAR', "
+            + "type: 'VARCHAR', person_id: 'VARCHAR', distinct_id: 'VARCHAR', anonymous_id: 'VARCHAR', login_id: 'VARCHAR', "
+            + "ts: 'BIGINT', received_at: 'BIGINT', lib: 'VARCHAR', lib_version: 'VARCHAR', url: 'VARCHAR', path: 'VARCHAR', "
+            + "title: 'VARCHAR', referrer: 'VARCHAR', utm_source: 'VARCHAR', utm_medium: 'VARCHAR', utm_campaign: 'VARCHAR', "
+            + "utm_content: 'VARCHAR', utm_term: 'VARCHAR', channel: 'VARCHAR', os: 'VARCHAR', browser: 'VARCHAR', "
+            + "device_type: 'VARCHAR', screen: 'VARCHAR', ip: 'VARCHAR', element_selector: 'VARCHAR', element_path: 'VARCHAR', "
+            + "element_text: 'VARCHAR', order_id: 'VARCHAR', product_id: 'VARCHAR', amount: 'DECIMAL(18,2)', properties: 'JSON', "
+            + "linked_at: 'BIGINT', code: 'VARCHAR', field: 'VARCHAR', message: 'VARCHAR', raw: 'VARCHAR'}";
+
+    /**
+     * Loads one sealed event-log segment in a single transaction that also records it as loaded, so
+     * a crash between load and the segment's deletion cannot load it twice. DuckDB's own JSON reader
+     * does the parsing: far cheaper per row than appending from Java.
+     */
+    public synchronized void loadSegment(java.nio.file.Path segment, long seq, boolean holdsOtherRecords) {
+        String file = "'" + segment.toAbsolutePath().toString().replace("'", "''") + "'";
+        try (Statement st = writer.createStatement()) {
+            // One thread parses a segment at about half the CPU per row of two, and the collector needs
+            // the other core; queries that run during a load get one thread until it ends.
+            st.execute("SET threads = 1");
+            String source = "read_json(" + file + ", format = 'newline_delimited', columns = " + SEGMENT_COLUMNS + ")";
+            st.execute("INSERT INTO events SELECT event_id, project_id, event, type, person_id, distinct_id, anonymous_id, "
+                    + "login_id, make_timestamp(ts)::TIMESTAMPTZ, make_timestamp(received_at)::TIMESTAMPTZ, lib, lib_version, "
+                    + "url, path, title, referrer, utm_source, utm_medium, utm_campaign, utm_content, utm_term, channel, "
+                    + "os, browser, device_type, screen, ip, element_selector, element_path, element_text, "
+                    + "order_id, product_id, amount, properties::VARCHAR FROM " + source + " WHERE k = 'e'");
+            // links and quarantined events are rare: the file is read again only when it holds any
+            if (holdsOtherRecords) {
+                st.execute("INSERT INTO identities SELECT project_id, distinct_id, person_id, "
+                        + "make_timestamp(linked_at)::TIMESTAMPTZ FROM " + source + " WHERE k = 'l'");
+                st.execute("INSERT INTO quarantine SELECT project_id, make_timestamp(received_at)::TIMESTAMPTZ, event_id, code, "
+                        + "field, message, raw FROM " + source + " WHERE k = 'q'");
+            }
+            st.execute("UPDATE load_state SET loaded_through = " + seq + " WHERE id = 1");
+            writer.commit();
+        } catch (SQLException e) {
+            try {
+                writer.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new IllegalStateException("cannot load event log segment " + segment + ": " + e.getMessage(), e);
+        } finally {
+            restoreThreads();
+        }
+    }
+
+    private void restoreThreads() {
+        try (Statement st = writer.createStatement()) {
+            st.execute("SET threads = " + queryThreads);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The newest event-log segment whose records are in the store. */
+    public synchronized long loadedThrough() {
+        try (Statement st = writer.createStatement();
+             ResultSet rs = st.executeQuery("SELECT loaded_through FROM load_state WHERE id = 1")) {
+            rs.next();
+            long v = rs.getLong(1);
+            writer.commit();
+            return v;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -30,7 +30,10 @@ final class Schema {
                       os VARCHAR, browser VARCHAR, device_type VARCHAR, screen VARCHAR, ip VARCHAR,
                       element_selector VARCHAR, element_path VARCHAR, element_text VARCHAR,
                       order_id VARCHAR, product_id VARCHAR, amount DECIMAL(18,2),
-                      properties JSON)""");
+                      properties VARCHAR)""");
+            // how far the event log has been loaded, updated in the same transaction as each load
+            st.execute("CREATE TABLE IF NOT EXISTS load_state (id INTEGER PRIMARY KEY, loaded_through BIGINT NOT NULL)");
+            st.execute("INSERT INTO load_state SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM load_state)");
             st.execute("""
                     CREATE TABLE IF NOT EXISTS identities (
                       project_id VARCHAR NOT NULL, distinct_id VARCHAR NOT NULL, person_id VARCHAR NOT NULL,

@@ -12,7 +12,6 @@ import com.dataeye.core.event.EventType;
 import com.dataeye.core.identity.IdentityResolver;
 import com.dataeye.core.privacy.PiiScrubber;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -161,15 +160,21 @@ final class EventNormalizer {
         }
     }
 
-    private static String pathOf(String url) {
+    /** The path of a URL ({@code /p/lut} of {@code https://shop.example/p/lut?x=1}), without URI's strictness or cost. */
+    static String pathOf(String url) {
         if (url == null) {
             return null;
         }
-        try {
-            return URI.create(url).getRawPath();
-        } catch (IllegalArgumentException e) {
-            return null;
+        int scheme = url.indexOf("://");
+        int start = scheme < 0 ? (url.startsWith("/") ? 0 : -1) : url.indexOf('/', scheme + 3);
+        if (start < 0) {
+            return scheme < 0 ? null : "/";
         }
+        int end = start;
+        while (end < url.length() && url.charAt(end) != '?' && url.charAt(end) != '#') {
+            end++;
+        }
+        return url.substring(start, end);
     }
 
     private static <T> T firstNonNull(T a, T b) {

@@ -1,7 +1,7 @@
 package com.dataeye.core.ingest;
 
 import com.dataeye.core.store.CommitBatch;
-import com.dataeye.core.store.EventStore;
+import com.dataeye.core.store.EventLog;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +18,8 @@ import java.util.function.LongConsumer;
 
 /**
  * Makes accepted events durable in groups: requests queue their batches, one writer thread takes
- * everything queued (up to {@code maxEventsPerCommit}) and commits it in one transaction, then
+ * everything queued (up to {@code maxEventsPerCommit}) and appends it to the {@link EventLog} in one
+ * write and one fsync, then
  * completes every waiting request. No timer is involved — while one commit runs the next group
  * gathers, so a lone request commits at once and a busy server commits in large groups.
  *
@@ -28,11 +29,11 @@ import java.util.function.LongConsumer;
  */
 public final class GroupCommitter implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
 
     private record Pending(CommitBatch batch, CompletableFuture<Void> done) {}
 
-    private final EventStore store;
+    private final EventLog eventLog;
     private final int maxQueuedItems;
     private final int maxItemsPerCommit;
     private final LongConsumer commitNanos;
@@ -41,8 +42,8 @@ public final class GroupCommitter implements AutoCloseable {
     private final Thread writer;
     private volatile boolean running = true;
 
-    public GroupCommitter(EventStore store, int maxQueuedItems, int maxItemsPerCommit, LongConsumer commitNanos) {
-        this.store = store;
+    public GroupCommitter(EventLog log, int maxQueuedItems, int maxItemsPerCommit, LongConsumer commitNanos) {
+        this.eventLog = log;
         this.maxQueuedItems = maxQueuedItems;
         this.maxItemsPerCommit = maxItemsPerCommit;
         this.commitNanos = commitNanos;
@@ -110,12 +111,12 @@ public final class GroupCommitter implements AutoCloseable {
         try {
             CommitBatch merged = CommitBatch.merge(batches);
             if (!merged.isEmpty()) {
-                store.commit(merged);
+                eventLog.append(merged);
             }
             commitNanos.accept(System.nanoTime() - start);
             group.forEach(p -> p.done().complete(null));
         } catch (RuntimeException e) {
-            log.error("commit of {} requests failed", group.size(), e);
+            LOG.error("commit of {} requests failed", group.size(), e);
             group.forEach(p -> p.done().completeExceptionally(e));
         } finally {
             queuedItems.addAndGet(-items);

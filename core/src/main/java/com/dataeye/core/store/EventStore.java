@@ -10,9 +10,15 @@ import java.util.function.Consumer;
  * "EventLog"). {@link #commit} is all-or-nothing and durable when it returns: the collector
  * acknowledges only after it.
  */
-public interface EventStore extends AutoCloseable {
+public interface EventStore extends EventLog, AutoCloseable {
 
     void commit(CommitBatch batch);
+
+    /** Without a separate log, appending is committing. */
+    @Override
+    default void append(CommitBatch batch) {
+        commit(batch);
+    }
 
     /** Ids of events received at or after {@code since}, to rebuild the dedup window on start. */
     void forEachEventIdSince(Instant since, EventIdConsumer consumer);

@@ -3,6 +3,7 @@ package com.dataeye.server.browse;
 import com.dataeye.analytics.browse.DailyCountsQuery;
 import com.dataeye.analytics.browse.QuarantineQuery;
 import com.dataeye.analytics.browse.RecentEventsQuery;
+import com.dataeye.analytics.log.SegmentLoader;
 import com.dataeye.analytics.store.DuckDb;
 import com.dataeye.core.project.Project;
 import com.dataeye.server.ingest.ApiError;
@@ -38,9 +39,11 @@ class EventBrowserController {
     private final ProjectDirectory projects;
     private final DuckDb db;
     private final JsonMapper json;
+    private final SegmentLoader loader;
 
-    EventBrowserController(ProjectDirectory projects, DuckDb db, JsonMapper json) {
+    EventBrowserController(ProjectDirectory projects, DuckDb db, JsonMapper json, SegmentLoader loader) {
         this.projects = projects;
+        this.loader = loader;
         this.db = db;
         this.json = json;
     }
@@ -82,7 +85,10 @@ class EventBrowserController {
 
     private Project project(String id, Authentication auth) {
         ProjectAccess.require(auth, id);
-        return projects.find(id).orElseThrow(() -> new UnknownProject(id));
+        Project p = projects.find(id).orElseThrow(() -> new UnknownProject(id));
+        // "what arrived" includes everything acknowledged before this request
+        loader.catchUp();
+        return p;
     }
 
     private static LocalDate date(String field, String value, LocalDate fallback) {

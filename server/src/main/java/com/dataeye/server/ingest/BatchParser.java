@@ -30,7 +30,26 @@ final class BatchParser {
         this.json = json;
     }
 
-    Parsed parse(Utf8Check.Result body) {
+    /**
+     * Parses at full speed first; Jackson refuses bytes that are not UTF-8, and only then is the body
+     * scanned, its bad bytes replaced, and parsed again so that just the events holding them are refused.
+     */
+    Parsed parse(byte[] body) {
+        try {
+            return parse(new Utf8Check.Result(body, new java.util.BitSet(0)));
+        } catch (NotUtf8 e) {
+            return parse(Utf8Check.check(body));
+        }
+    }
+
+    /** Jackson's complaint about a byte that is not UTF-8. */
+    private static final class NotUtf8 extends RuntimeException {
+        NotUtf8() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Parsed parse(Utf8Check.Result body) {
         byte[] bytes = body.body();
         try (JsonParser p = json.createParser(bytes)) {
             JsonToken first = p.nextToken();
@@ -49,6 +68,9 @@ final class BatchParser {
             }
             return parsed;
         } catch (JacksonException e) {
+            if (body.invalid().isEmpty() && e.getOriginalMessage() != null && e.getOriginalMessage().contains("UTF-8")) {
+                throw new NotUtf8();
+            }
             TokenStreamLocation loc = e.getLocation();
             throw new RequestError(RejectionCode.MALFORMED_JSON, "malformed JSON"
                     + (loc != null ? " at " + where(loc) : "") + ": " + e.getOriginalMessage());

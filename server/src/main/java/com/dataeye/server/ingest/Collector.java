@@ -62,7 +62,7 @@ public class Collector {
 
     Result collect(Request request) {
         Instant receivedAt = Instant.now();
-        BatchParser.Parsed parsed = parser.parse(Utf8Check.check(request.body()));
+        BatchParser.Parsed parsed = parser.parse(request.body());
         Project project = authenticate(request.writeKeyHeader(), parsed);
         Instant sentAt = sentAt(parsed.envelope());
         IngestContext ctx = new IngestContext(project, receivedAt, sentAt, request.clientIp(), request.userAgent());

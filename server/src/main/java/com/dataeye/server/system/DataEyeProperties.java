@@ -30,6 +30,8 @@ public record DataEyeProperties(
      * @param maxQueuedEvents   events waiting for a commit before requests get 503 + Retry-After
      * @param maxEventsPerCommit largest group commit
      * @param commitTimeout     how long a request waits for its commit before answering 503
+     * @param loadInterval      how often the event log is loaded into the queryable store
+     * @param maxSegmentBytes   a log segment this large is loaded before the interval is up
      * @param trustForwardedFor take the client IP from X-Forwarded-For (only behind your own proxy)
      */
     public record Ingest(
@@ -42,6 +44,8 @@ public record DataEyeProperties(
             @DefaultValue("200000") int maxQueuedEvents,
             @DefaultValue("20000") int maxEventsPerCommit,
             @DefaultValue("10s") Duration commitTimeout,
+            @DefaultValue("5s") Duration loadInterval,
+            @DefaultValue("67108864") long maxSegmentBytes,
             @DefaultValue("false") boolean trustForwardedFor) {}
 
     /** @param memoryLimit DuckDB's memory limit, e.g. "1GB" (DuckDB's default is 80% of RAM) */

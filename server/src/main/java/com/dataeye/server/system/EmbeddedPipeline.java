@@ -1,5 +1,7 @@
 package com.dataeye.server.system;
 
+import com.dataeye.analytics.log.SegmentLoader;
+import com.dataeye.analytics.log.SegmentLog;
 import com.dataeye.analytics.store.DuckDb;
 import com.dataeye.analytics.store.DuckDbEventStore;
 import com.dataeye.core.dedup.DedupWindow;
@@ -24,9 +26,10 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Wires the embedded default (ARCHITECTURE.md): DuckDB file as event store and event log, the
- * core pipeline in process, and one group-commit writer. On start the dedup window and the
- * identity links are rebuilt from the store, which is the only truth.
+ * Wires the embedded default (ARCHITECTURE.md): a segmented file log that acknowledged events are
+ * group-committed to, a loader that moves it into the DuckDB event store in large batches, and the
+ * core pipeline in process. On start the log's leftovers are loaded first; then the dedup window and
+ * the identity links are rebuilt from the store, which is the only truth.
  */
 @Configuration(proxyBeanMethods = false)
 class EmbeddedPipeline {
@@ -39,12 +42,27 @@ class EmbeddedPipeline {
     }
 
     @Bean(destroyMethod = "close")
-    EventStore eventStore(DuckDb db, JsonMapper json) {
+    DuckDbEventStore eventStore(DuckDb db, JsonMapper json) {
         return new DuckDbEventStore(db, json);
     }
 
+    @Bean(destroyMethod = "close")
+    SegmentLog eventLog(DataEyeProperties props) {
+        return new SegmentLog(props.dataDir().resolve("log"));
+    }
+
+    /** Loads what a previous run left in the log before anything reads the store, then keeps loading. */
+    @Bean(destroyMethod = "close")
+    SegmentLoader segmentLoader(SegmentLog log, DuckDbEventStore store, DataEyeProperties props, MeterRegistry metrics) {
+        SegmentLoader loader = new SegmentLoader(log, store, props.ingest().loadInterval(), props.ingest().maxSegmentBytes());
+        loader.recover();
+        loader.start();
+        metrics.gauge("dataeye.log.unloaded.bytes", log, SegmentLog::currentBytes);
+        return loader;
+    }
+
     @Bean
-    IdentityResolver identityResolver(EventStore store) {
+    IdentityResolver identityResolver(EventStore store, SegmentLoader recovered) {
         IdentityResolver resolver = new IdentityResolver();
         store.forEachIdentityLink(resolver::restore);
         log.info("identity links restored: {}", resolver.size());
@@ -52,7 +70,7 @@ class EmbeddedPipeline {
     }
 
     @Bean
-    DedupWindow dedupWindow(EventStore store, DataEyeProperties props) {
+    DedupWindow dedupWindow(EventStore store, SegmentLoader recovered, DataEyeProperties props) {
         DedupWindow window = new DedupWindow(props.ingest().dedupWindow());
         Instant since = Instant.now().minus(props.ingest().dedupWindow()).minus(java.time.Duration.ofDays(1));
         store.forEachEventIdSince(since, window::remember);
@@ -74,12 +92,12 @@ class EmbeddedPipeline {
     }
 
     @Bean(destroyMethod = "close")
-    GroupCommitter groupCommitter(EventStore store, DataEyeProperties props, MeterRegistry metrics) {
+    GroupCommitter groupCommitter(SegmentLog log, DataEyeProperties props, MeterRegistry metrics) {
         Timer commits = Timer.builder("dataeye.commit.latency")
                 .description("time to make one group of events durable")
                 .publishPercentiles(0.5, 0.99)
                 .register(metrics);
-        GroupCommitter committer = new GroupCommitter(store, props.ingest().maxQueuedEvents(),
+        GroupCommitter committer = new GroupCommitter(log, props.ingest().maxQueuedEvents(),
                 props.ingest().maxEventsPerCommit(), nanos -> commits.record(nanos, TimeUnit.NANOSECONDS));
         metrics.gauge("dataeye.commit.queue.events", committer, GroupCommitter::queuedItems);
         return committer;

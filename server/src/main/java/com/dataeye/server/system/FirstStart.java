@@ -85,7 +85,6 @@ class FirstStart {
                 readSecret("initial-admin-password").orElse("(changed; see docs/configuration.md to reset)"),
                 project, writeKey, readSecret(project + "-secret-key").orElse("(not stored)"),
                 props.dataDir().toAbsolutePath().normalize());
-        log.info(banner);
         System.out.println(banner);
     }
 

@@ -1,0 +1,148 @@
+package com.dataeye.analytics.log;
+
+import com.dataeye.analytics.store.DuckDbEventStore;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Moves the event log into DuckDB: every {@code interval} (or sooner, when a segment grows past
+ * {@code maxSegmentBytes} or a reader asks to {@link #catchUp}) it seals the open segment and loads
+ * every sealed one, oldest first, each in one transaction that also records it as loaded; then
+ * deletes the file. On start, {@link #recover} loads what a crash left behind before anything is
+ * served, so the store, the dedup window and the identity links are complete again.
+ */
+public final class SegmentLoader implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SegmentLoader.class);
+
+    private final SegmentLog segments;
+    private final DuckDbEventStore store;
+    private final Duration interval;
+    private final long maxSegmentBytes;
+    private final ReentrantLock loading = new ReentrantLock();
+    private final Condition wake = loading.newCondition();
+    private volatile boolean running;
+    private Thread thread;
+
+    public SegmentLoader(SegmentLog segments, DuckDbEventStore store, Duration interval, long maxSegmentBytes) {
+        this.segments = segments;
+        this.store = store;
+        this.interval = interval;
+        this.maxSegmentBytes = maxSegmentBytes;
+    }
+
+    /** Loads every segment a previous run left, repairing a torn tail first. Call before serving. */
+    public void recover() {
+        long loaded = store.loadedThrough();
+        int recovered = 0;
+        for (long seq : segments.sealedSegments()) {
+            Path file = segments.path(seq);
+            try {
+                if (seq <= loaded) {
+                    Files.deleteIfExists(file);
+                    continue;
+                }
+                SegmentLog.repairTail(file);
+                store.loadSegment(file, seq, true);
+                Files.deleteIfExists(file);
+                recovered++;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot recover event log segment " + file, e);
+            }
+        }
+        if (recovered > 0) {
+            log.info("recovered {} event log segment(s) left by the previous run", recovered);
+        }
+    }
+
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "dataeye-segment-loader");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Loads everything acknowledged so far, so a reader sees its own writes. */
+    public void catchUp() {
+        loading.lock();
+        try {
+            loadAll();
+        } finally {
+            loading.unlock();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            loading.lock();
+            try {
+                long waitNanos = interval.toNanos();
+                while (running && waitNanos > 0 && segments.currentBytes() < maxSegmentBytes) {
+                    waitNanos = wake.awaitNanos(Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(50)));
+                }
+                loadAll();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the segment stays on disk and is tried again; nothing acknowledged is lost
+                log.error("loading the event log into the store failed; retrying", e);
+                sleepQuietly();
+            } finally {
+                loading.unlock();
+            }
+        }
+    }
+
+    private void loadAll() {
+        segments.seal();
+        for (long seq : segments.sealedSegments()) {
+            Path file = segments.path(seq);
+            store.loadSegment(file, seq, segments.holdsOtherRecords(seq));
+            segments.loaded(seq);
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("loaded segment {} could not be deleted: {}", file, e.getMessage());
+            }
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the background loader and loads what is left. */
+    @Override
+    public void close() {
+        running = false;
+        if (thread != null) {
+            loading.lock();
+            try {
+                wake.signalAll();
+            } finally {
+                loading.unlock();
+            }
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        catchUp();
+    }
+}

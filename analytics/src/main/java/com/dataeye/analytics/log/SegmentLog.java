@@ -1,0 +1,271 @@
+package com.dataeye.analytics.log;
+
+import com.dataeye.core.event.Event;
+import com.dataeye.core.identity.IdentityLink;
+import com.dataeye.core.store.CommitBatch;
+import com.dataeye.core.store.EventLog;
+import com.dataeye.core.store.QuarantinedEvent;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The embedded event log: numbered segment files of JSON lines, one record a line (an event, an
+ * identity link or a quarantined event). {@link #append} writes a whole group with one write and one
+ * fsync, which is what makes a 2xx durable; the {@link SegmentLoader} later moves sealed segments into
+ * DuckDB in large batches, where appends are cheap per row.
+ *
+ * <p>Columns use the event table's names, so DuckDB's JSON reader loads a segment directly. A crash
+ * can leave a torn last line in the newest segment; it was never acknowledged, and
+ * {@link #repairTail} cuts it off before loading.
+ */
+public final class SegmentLog implements EventLog, AutoCloseable {
+
+    private static final Pattern NAME = Pattern.compile("segment-(\\d{12})\\.jsonl");
+
+    private final Path dir;
+    private final JsonMapper json;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
+    private long currentSeq;
+    private FileChannel current;
+    private long currentBytes;
+    private final long firstSeqOfThisRun;
+    private final java.util.Set<Long> segmentsWithOtherRecords = new java.util.HashSet<>();
+
+    public SegmentLog(Path dir) {
+        this.dir = dir;
+        // one record a line: no separator between root values but our own newline
+        this.json = JsonMapper.builder(JsonFactory.builder().rootValueSeparator((String) null).build()).build();
+        try {
+            Files.createDirectories(dir);
+            long newest = segments().stream().mapToLong(Long::longValue).max().orElse(0);
+            firstSeqOfThisRun = newest + 1;
+            open(firstSeqOfThisRun);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the event log in " + dir, e);
+        }
+    }
+
+    @Override
+    public synchronized void append(CommitBatch batch) {
+        buffer.reset();
+        try (JsonGenerator g = json.createGenerator(buffer)) {
+            for (Event e : batch.events()) {
+                writeEvent(g, e);
+            }
+            if (!batch.links().isEmpty() || !batch.quarantined().isEmpty()) {
+                segmentsWithOtherRecords.add(currentSeq);
+            }
+            for (IdentityLink l : batch.links()) {
+                g.writeStartObject();
+                g.writeStringProperty("k", "l");
+                g.writeStringProperty("project_id", l.projectId());
+                g.writeStringProperty("distinct_id", l.distinctId());
+                g.writeStringProperty("person_id", l.personId());
+                g.writeNumberProperty("linked_at", micros(l.linkedAt()));
+                g.writeEndObject();
+                g.writeRaw('\n');
+            }
+            for (QuarantinedEvent q : batch.quarantined()) {
+                g.writeStartObject();
+                g.writeStringProperty("k", "q");
+                g.writeStringProperty("project_id", q.projectId());
+                g.writeNumberProperty("received_at", micros(q.receivedAt()));
+                g.writeStringProperty("event_id", q.eventId());
+                g.writeStringProperty("code", q.code());
+                g.writeStringProperty("field", q.field());
+                g.writeStringProperty("message", q.message());
+                g.writeStringProperty("raw", q.raw());
+                g.writeEndObject();
+                g.writeRaw('\n');
+            }
+        }
+        try {
+            ByteBuffer bytes = ByteBuffer.wrap(buffer.toByteArray());
+            while (bytes.hasRemaining()) {
+                current.write(bytes);
+            }
+            current.force(false);
+            currentBytes += buffer.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the event log segment " + path(currentSeq), e);
+        }
+    }
+
+    private static void writeEvent(JsonGenerator g, Event e) {
+        g.writeStartObject();
+        g.writeStringProperty("k", "e");
+        g.writeStringProperty("event_id", e.eventId());
+        g.writeStringProperty("project_id", e.projectId());
+        g.writeStringProperty("event", e.event());
+        g.writeStringProperty("type", e.type().wireName());
+        g.writeStringProperty("person_id", e.personId());
+        g.writeStringProperty("distinct_id", e.distinctId());
+        opt(g, "anonymous_id", e.anonymousId());
+        opt(g, "login_id", e.loginId());
+        g.writeNumberProperty("ts", micros(e.ts()));
+        g.writeNumberProperty("received_at", micros(e.receivedAt()));
+        opt(g, "lib", e.lib());
+        opt(g, "lib_version", e.libVersion());
+        opt(g, "url", e.page().url());
+        opt(g, "path", e.page().path());
+        opt(g, "title", e.page().title());
+        opt(g, "referrer", e.page().referrer());
+        Event.Acquisition a = e.acquisition();
+        opt(g, "utm_source", a.utmSource());
+        opt(g, "utm_medium", a.utmMedium());
+        opt(g, "utm_campaign", a.utmCampaign());
+        opt(g, "utm_content", a.utmContent());
+        opt(g, "utm_term", a.utmTerm());
+        opt(g, "channel", a.channel());
+        Event.Device d = e.device();
+        opt(g, "os", d.os());
+        opt(g, "browser", d.browser());
+        opt(g, "device_type", d.deviceType());
+        opt(g, "screen", d.screen());
+        opt(g, "ip", d.ip());
+        opt(g, "element_selector", e.element().selector());
+        opt(g, "element_path", e.element().path());
+        opt(g, "element_text", e.element().text());
+        opt(g, "order_id", e.commerce().orderId());
+        opt(g, "product_id", e.commerce().productId());
+        if (e.commerce().amount() != null) {
+            g.writeNumberProperty("amount", e.commerce().amount());
+        }
+        if (e.properties() != null && !e.properties().isEmpty()) {
+            g.writeName("properties");
+            g.writePOJO(e.properties());
+        }
+        g.writeEndObject();
+        g.writeRaw('\n');
+    }
+
+    private static void opt(JsonGenerator g, String name, String value) {
+        if (value != null) {
+            g.writeStringProperty(name, value);
+        }
+    }
+
+    static long micros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+    }
+
+    /**
+     * Closes the current segment, if it holds anything, and starts the next.
+     *
+     * @return the number of the segment just sealed
+     */
+    public synchronized OptionalLong seal() {
+        if (currentBytes == 0) {
+            return OptionalLong.empty();
+        }
+        long sealed = currentSeq;
+        try {
+            current.close();
+            open(sealed + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a new event log segment", e);
+        }
+        return OptionalLong.of(sealed);
+    }
+
+    /** Sealed segments, oldest first: every segment but the one being written. */
+    public synchronized List<Long> sealedSegments() {
+        try {
+            return segments().stream().filter(s -> s < currentSeq).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether a segment may hold identity links or quarantined events (always assumed for a previous run's). */
+    public synchronized boolean holdsOtherRecords(long seq) {
+        return seq < firstSeqOfThisRun || segmentsWithOtherRecords.contains(seq);
+    }
+
+    /** Forgets what is known about a loaded segment. */
+    public synchronized void loaded(long seq) {
+        segmentsWithOtherRecords.remove(seq);
+    }
+
+    public Path path(long seq) {
+        return dir.resolve(String.format("segment-%012d.jsonl", seq));
+    }
+
+    /** Bytes written to the open segment, for metrics and to seal early when it grows large. */
+    public synchronized long currentBytes() {
+        return currentBytes;
+    }
+
+    /** Cuts a torn last line (a write the crash interrupted, never acknowledged) off a segment. */
+    public static void repairTail(Path segment) throws IOException {
+        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = ch.size();
+            long keep = size;
+            ByteBuffer one = ByteBuffer.allocate(1);
+            while (keep > 0) {
+                one.clear();
+                ch.read(one, keep - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                keep--;
+            }
+            if (keep < size) {
+                ch.truncate(keep);
+                ch.force(true);
+            }
+        }
+    }
+
+    private List<Long> segments() throws IOException {
+        List<Long> seqs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.forEach(f -> {
+                Matcher m = NAME.matcher(f.getFileName().toString());
+                if (m.matches()) {
+                    seqs.add(Long.parseLong(m.group(1)));
+                }
+            });
+        }
+        return seqs;
+    }
+
+    private void open(long seq) throws IOException {
+        currentSeq = seq;
+        current = FileChannel.open(path(seq), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        currentBytes = current.size();
+        // the new file's directory entry must survive a crash too
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException ignored) {
+            // some file systems cannot fsync a directory; the data fsyncs still hold
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            current.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

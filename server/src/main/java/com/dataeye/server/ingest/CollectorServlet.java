@@ -1,0 +1,104 @@
+package com.dataeye.server.ingest;
+
+import com.dataeye.core.ingest.OverloadedException;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * {@code POST /api/v1/events}, the native collector (docs/api/collector.md). A plain servlet rather
+ * than a Spring MVC controller: per event the hot path is short, and MVC's per-request dispatch
+ * (handler lookup, argument resolution, content negotiation) would cost more than the event's own
+ * processing. Everything it does is in {@link Collector}.
+ */
+final class CollectorServlet extends HttpServlet {
+
+    private final transient Collector collector;
+    private final transient JsonMapper json;
+    private final int maxBodyBytes;
+    private final boolean trustForwardedFor;
+
+    CollectorServlet(Collector collector, JsonMapper json, int maxBodyBytes, boolean trustForwardedFor) {
+        this.collector = collector;
+        this.json = json;
+        this.maxBodyBytes = maxBodyBytes;
+        this.trustForwardedFor = trustForwardedFor;
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest http, HttpServletResponse response) throws IOException {
+        try {
+            byte[] body = BodyReader.read(http.getInputStream(), http.getHeader(HttpHeaders.CONTENT_ENCODING),
+                    http.getContentLengthLong(), maxBodyBytes);
+            Collector.Result result = collector.collect(new Collector.Request(body, writeKey(http), clientIp(http),
+                    http.getHeader(HttpHeaders.USER_AGENT)));
+            IngestResponse r = result.response();
+            boolean nothingTaken = r.rejected() > 0 && r.accepted() == 0 && r.duplicates() == 0;
+            if (result.singleEvent() && nothingTaken) {
+                IngestResponse.EventError e = r.errors().get(0);
+                write(response, 400, Map.of("error", new ApiError.Detail(e.code(), e.message(), e.field()),
+                        "accepted", 0, "duplicates", 0, "rejected", 1, "errors", r.errors()));
+            } else {
+                write(response, nothingTaken ? 400 : 200, r);
+            }
+        } catch (RequestError e) {
+            write(response, e.code().httpStatus(), ApiError.of(e.code().wire(), e.getMessage()));
+        } catch (OverloadedException e) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            write(response, 503, ApiError.of("overloaded", e.getMessage()));
+        }
+    }
+
+    private void write(HttpServletResponse response, int status, Object body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    /** X-Write-Key, or Authorization as "Bearer wk_…" or Basic with the key as user name (Segment's habit). */
+    static String writeKey(HttpServletRequest http) {
+        String key = http.getHeader("X-Write-Key");
+        if (key != null) {
+            return key;
+        }
+        String auth = http.getHeader(HttpHeaders.AUTHORIZATION);
+        if (auth == null) {
+            return null;
+        }
+        if (auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return auth.substring(7).trim();
+        }
+        if (auth.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                return colon < 0 ? decoded : decoded.substring(0, colon);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private String clientIp(HttpServletRequest http) {
+        if (trustForwardedFor) {
+            String xff = http.getHeader("X-Forwarded-For");
+            if (xff != null && !xff.isBlank()) {
+                int comma = xff.indexOf(',');
+                return (comma < 0 ? xff : xff.substring(0, comma)).trim();
+            }
+        }
+        return http.getRemoteAddr();
+    }
+}
