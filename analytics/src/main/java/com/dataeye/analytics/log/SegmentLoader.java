@@ -31,7 +31,11 @@ public final class SegmentLoader implements AutoCloseable {
     private final long maxSegmentBytes;
     private final ReentrantLock loading = new ReentrantLock();
     private final Condition wake = loading.newCondition();
+    private static final int MAX_ATTEMPTS = 3;
+
     private volatile boolean running;
+    private int failures;
+    private volatile int setAside;
     private Thread thread;
 
     public SegmentLoader(SegmentLog segments, DuckDbEventStore store, Duration interval, long maxSegmentBytes) {
@@ -48,12 +52,12 @@ public final class SegmentLoader implements AutoCloseable {
         for (long seq : segments.sealedSegments()) {
             Path file = segments.path(seq);
             try {
-                if (seq <= loaded) {
+                if (seq <= loaded || Files.size(file) == 0) {
                     Files.deleteIfExists(file);
                     continue;
                 }
                 SegmentLog.repairTail(file);
-                store.loadSegment(file, seq, true);
+                loadRetrying(file, seq);
                 Files.deleteIfExists(file);
                 recovered++;
             } catch (IOException e) {
@@ -108,14 +112,54 @@ public final class SegmentLoader implements AutoCloseable {
         segments.seal();
         for (long seq : segments.sealedSegments()) {
             Path file = segments.path(seq);
-            store.loadSegment(file, seq, segments.holdsOtherRecords(seq));
-            segments.loaded(seq);
             try {
+                if (Files.size(file) > 0) {
+                    load(file, seq, segments.holdsOtherRecords(seq));
+                }
+                segments.loaded(seq);
                 Files.deleteIfExists(file);
             } catch (IOException e) {
-                log.warn("loaded segment {} could not be deleted: {}", file, e.getMessage());
+                log.warn("segment {} could not be read or deleted: {}", file, e.getMessage());
             }
         }
+    }
+
+    /**
+     * Loads one segment; a segment that fails {@link #MAX_ATTEMPTS} times in a row is moved to
+     * {@code failed/} beside the log (kept, never deleted) so that one bad file cannot stop every
+     * later one from reaching the store.
+     */
+    private void load(Path file, long seq, boolean holdsOtherRecords) throws IOException {
+        try {
+            store.loadSegment(file, seq, holdsOtherRecords);
+            failures = 0;
+        } catch (RuntimeException e) {
+            if (++failures < MAX_ATTEMPTS) {
+                throw e;
+            }
+            failures = 0;
+            Path failed = file.resolveSibling("failed");
+            Files.createDirectories(failed);
+            Files.move(file, failed.resolve(file.getFileName()));
+            setAside++;
+            log.error("event log segment {} failed to load {} times; moved to {} for inspection", file, MAX_ATTEMPTS, failed, e);
+        }
+    }
+
+    private void loadRetrying(Path file, long seq) throws IOException {
+        while (true) {
+            try {
+                load(file, seq, true);
+                return;
+            } catch (RuntimeException e) {
+                log.warn("recovering segment {} failed, trying again: {}", file, e.getMessage());
+            }
+        }
+    }
+
+    /** Segments moved aside after repeated load failures since start (a metric: should stay 0). */
+    public int segmentsSetAside() {
+        return setAside;
     }
 
     private void sleepQuietly() {

@@ -264,6 +264,9 @@ public final class SegmentLog implements EventLog, AutoCloseable {
     public synchronized void close() {
         try {
             current.close();
+            if (currentBytes == 0) {
+                Files.deleteIfExists(path(currentSeq));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -117,4 +117,23 @@ class SegmentLoaderTest {
             assertThat(ids(db)).containsExactly("a");
         }
     }
+
+    @Test
+    void aSegmentThatCannotBeLoadedIsSetAsideAndTheNextOneStillLoads() throws Exception {
+        Path logDir = dir.resolve("log");
+        SegmentLog crashed = new SegmentLog(logDir);
+        crashed.append(events("a"));
+        long bad = crashed.seal().orElseThrow();
+        // damage inside the file (not a torn tail): the loader cannot read it
+        Files.writeString(crashed.path(bad), "{\"k\":\"e\",\"ts\":\"not a number\"}\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        crashed.append(events("b"));
+        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db, json);
+             SegmentLog log = new SegmentLog(logDir)) {
+            SegmentLoader loader = new SegmentLoader(log, store, Duration.ofHours(1), Long.MAX_VALUE);
+            loader.recover();
+            assertThat(ids(db)).containsExactly("b");
+            assertThat(loader.segmentsSetAside()).isEqualTo(1);
+            assertThat(logDir.resolve("failed").resolve(crashed.path(bad).getFileName())).exists();
+        }
+    }
 }

@@ -34,8 +34,27 @@ final class CollectorServlet extends HttpServlet {
         this.trustForwardedFor = trustForwardedFor;
     }
 
+    /**
+     * CORS preflight. Browser SDKs post JSON with a write-key header from the shop's own origin;
+     * write keys are public and no cookies are involved, so any origin may send.
+     */
+    @Override
+    protected void doOptions(HttpServletRequest http, HttpServletResponse response) {
+        allowCrossOrigin(response);
+        response.setHeader("Access-Control-Allow-Methods", "POST, OPTIONS");
+        response.setHeader("Access-Control-Allow-Headers", "Content-Type, Content-Encoding, X-Write-Key, Authorization");
+        response.setHeader("Access-Control-Max-Age", "86400");
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    static void allowCrossOrigin(HttpServletResponse response) {
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        response.setHeader("Access-Control-Expose-Headers", "Retry-After");
+    }
+
     @Override
     protected void doPost(HttpServletRequest http, HttpServletResponse response) throws IOException {
+        allowCrossOrigin(response);
         try {
             byte[] body = BodyReader.read(http.getInputStream(), http.getHeader(HttpHeaders.CONTENT_ENCODING),
                     http.getContentLengthLong(), maxBodyBytes);

@@ -17,6 +17,7 @@ final class PingServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        CollectorServlet.allowCrossOrigin(response);
         long n = 0;
         byte[] buf = new byte[8192];
         try (InputStream in = request.getInputStream()) {

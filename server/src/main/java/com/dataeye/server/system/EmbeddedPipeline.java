@@ -58,6 +58,7 @@ class EmbeddedPipeline {
         loader.recover();
         loader.start();
         metrics.gauge("dataeye.log.unloaded.bytes", log, SegmentLog::currentBytes);
+        metrics.gauge("dataeye.log.segments.set.aside", loader, SegmentLoader::segmentsSetAside);
         return loader;
     }
 

@@ -224,4 +224,16 @@ class CollectorIT extends InProcessServer {
         String comment = stored(id).path("properties").path("comment").asString();
         assertThat(comment).isEqualTo("联系我 138****1234 或 z***@example.com");
     }
+
+    @Test
+    void browsersMaySendFromAnyShopOrigin() {
+        Api.Response preflight = api().options("/api/v1/events", "Origin", "https://shop.example.cn",
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type,x-write-key");
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("x-write-key");
+        Api.Response post = api().post("/api/v1/events", event("x", uid(), "{}").getBytes(), "X-Write-Key", api().writeKey,
+                "Origin", "https://shop.example.cn");
+        assertThat(post.header("Access-Control-Allow-Origin")).isEqualTo("*");
+    }
 }
