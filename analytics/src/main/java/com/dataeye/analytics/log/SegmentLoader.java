@@ -90,9 +90,11 @@ public final class SegmentLoader implements AutoCloseable {
         while (running) {
             loading.lock();
             try {
-                long waitNanos = interval.toNanos();
-                while (running && waitNanos > 0 && segments.currentBytes() < maxSegmentBytes) {
-                    waitNanos = wake.awaitNanos(Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(50)));
+                long deadline = System.nanoTime() + interval.toNanos();
+                long left;
+                // wake every 50 ms to see whether the open segment outgrew maxSegmentBytes
+                while (running && segments.currentBytes() < maxSegmentBytes && (left = deadline - System.nanoTime()) > 0) {
+                    wake.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
                 }
                 loadAll();
             } catch (InterruptedException e) {

@@ -136,4 +136,35 @@ class SegmentLoaderTest {
             assertThat(logDir.resolve("failed").resolve(crashed.path(bad).getFileName())).exists();
         }
     }
+
+    @Test
+    void theBackgroundLoaderWaitsForItsIntervalSoLoadsStayLarge() throws Exception {
+        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db, json);
+             SegmentLog log = new SegmentLog(dir.resolve("log"))) {
+            SegmentLoader loader = new SegmentLoader(log, store, Duration.ofHours(1), Long.MAX_VALUE);
+            loader.start();
+            log.append(events("a"));
+            Thread.sleep(400);
+            assertThat(ids(db)).isEmpty();
+            loader.catchUp();
+            assertThat(ids(db)).containsExactly("a");
+            loader.close();
+        }
+    }
+
+    @Test
+    void aSegmentPastTheSizeLimitIsLoadedBeforeTheInterval() throws Exception {
+        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db, json);
+             SegmentLog log = new SegmentLog(dir.resolve("log"))) {
+            SegmentLoader loader = new SegmentLoader(log, store, Duration.ofHours(1), 1);
+            loader.start();
+            log.append(events("a"));
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (ids(db).isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(ids(db)).containsExactly("a");
+            loader.close();
+        }
+    }
 }
