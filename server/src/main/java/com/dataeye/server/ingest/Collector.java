@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -60,18 +60,44 @@ public class Collector {
 
     record Result(IngestResponse response, boolean singleEvent) {}
 
-    Result collect(Request request) {
+    /**
+     * Parses, authenticates and prepares the request at once (throwing {@link RequestError} or
+     * {@link OverloadedException}); the answer completes when its events are durable, on the commit
+     * thread, so no request thread waits for the disk.
+     */
+    CompletableFuture<Result> collect(Request request) {
         Instant receivedAt = Instant.now();
         BatchParser.Parsed parsed = parser.parse(request.body());
         Project project = authenticate(request.writeKeyHeader(), parsed);
         Instant sentAt = sentAt(parsed.envelope());
         IngestContext ctx = new IngestContext(project, receivedAt, sentAt, request.clientIp(), request.userAgent());
         IngestPipeline.Prepared prepared = pipeline.prepare(parsed.events(), ctx);
-        if (!prepared.batch().isEmpty()) {
-            awaitCommit(prepared);
+        Result result = new Result(IngestResponse.of(prepared.outcomes()), parsed.single());
+        if (prepared.batch().isEmpty()) {
+            count(prepared.outcomes());
+            return CompletableFuture.completedFuture(result);
         }
-        count(prepared.outcomes());
-        return new Result(IngestResponse.of(prepared.outcomes()), parsed.single());
+        CompletableFuture<Void> done;
+        try {
+            done = committer.submit(prepared.batch());
+        } catch (OverloadedException e) {
+            pipeline.rollback(prepared);
+            throw e;
+        }
+        return done.orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((ok, error) -> {
+            if (error == null) {
+                count(prepared.outcomes());
+                return result;
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof TimeoutException) {
+                // The commit may still land; the client's retry is then recognised as a duplicate.
+                throw new OverloadedException("the commit did not finish within " + commitTimeout.toMillis() + " ms",
+                        Duration.ofSeconds(2));
+            }
+            pipeline.rollback(prepared);
+            throw new OverloadedException("the event store could not commit: " + cause.getMessage(), Duration.ofSeconds(5));
+        });
     }
 
     private Project authenticate(String headerKey, BatchParser.Parsed parsed) {
@@ -100,31 +126,6 @@ public class Collector {
             }
         }
         return v instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : null;
-    }
-
-    private void awaitCommit(IngestPipeline.Prepared prepared) {
-        CompletableFuture<Void> done;
-        try {
-            done = committer.submit(prepared.batch());
-        } catch (OverloadedException e) {
-            pipeline.rollback(prepared);
-            throw e;
-        }
-        try {
-            done.get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            // The commit may still land; the client's retry is then recognised as a duplicate.
-            throw new OverloadedException("the commit did not finish within " + commitTimeout.toMillis() + " ms",
-                    Duration.ofSeconds(2));
-        } catch (ExecutionException e) {
-            pipeline.rollback(prepared);
-            throw new OverloadedException("the event store could not commit: " + e.getCause().getMessage(),
-                    Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            pipeline.rollback(prepared);
-            throw new OverloadedException("interrupted while committing", Duration.ofSeconds(1));
-        }
     }
 
     private void count(List<EventOutcome> outcomes) {

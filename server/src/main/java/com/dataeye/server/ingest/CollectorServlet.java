@@ -2,6 +2,7 @@ package com.dataeye.server.ingest;
 
 import com.dataeye.core.ingest.OverloadedException;
 
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +14,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * {@code POST /api/v1/events}, the native collector (docs/api/collector.md). A plain servlet rather
@@ -26,8 +30,10 @@ final class CollectorServlet extends HttpServlet {
     private final transient JsonMapper json;
     private final int maxBodyBytes;
     private final boolean trustForwardedFor;
+    private final transient Executor responders;
 
-    CollectorServlet(Collector collector, JsonMapper json, int maxBodyBytes, boolean trustForwardedFor) {
+    CollectorServlet(Collector collector, JsonMapper json, int maxBodyBytes, boolean trustForwardedFor, Executor responders) {
+        this.responders = responders;
         this.collector = collector;
         this.json = json;
         this.maxBodyBytes = maxBodyBytes;
@@ -55,25 +61,58 @@ final class CollectorServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest http, HttpServletResponse response) throws IOException {
         allowCrossOrigin(response);
+        CompletableFuture<Collector.Result> answer;
         try {
             byte[] body = BodyReader.read(http.getInputStream(), http.getHeader(HttpHeaders.CONTENT_ENCODING),
                     http.getContentLengthLong(), maxBodyBytes);
-            Collector.Result result = collector.collect(new Collector.Request(body, writeKey(http), clientIp(http),
+            answer = collector.collect(new Collector.Request(body, writeKey(http), clientIp(http),
                     http.getHeader(HttpHeaders.USER_AGENT)));
-            IngestResponse r = result.response();
-            boolean nothingTaken = r.rejected() > 0 && r.accepted() == 0 && r.duplicates() == 0;
-            if (result.singleEvent() && nothingTaken) {
-                IngestResponse.EventError e = r.errors().get(0);
-                write(response, 400, Map.of("error", new ApiError.Detail(e.code(), e.message(), e.field()),
-                        "accepted", 0, "duplicates", 0, "rejected", 1, "errors", r.errors()));
-            } else {
-                write(response, nothingTaken ? 400 : 200, r);
+        } catch (RequestError | OverloadedException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        if (answer.isDone()) {
+            respond(response, answer);
+            return;
+        }
+        // the request thread goes back to the pool; the answer is written once the commit is durable
+        AsyncContext async = http.startAsync();
+        async.setTimeout(0);
+        CompletableFuture<Collector.Result> pending = answer;
+        pending.whenCompleteAsync((result, error) -> {
+            try {
+                respond((HttpServletResponse) async.getResponse(), pending);
+            } catch (IOException | RuntimeException e) {
+                log("cannot write the collector's answer", e);
+            } finally {
+                async.complete();
             }
-        } catch (RequestError e) {
-            write(response, e.code().httpStatus(), ApiError.of(e.code().wire(), e.getMessage()));
-        } catch (OverloadedException e) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
-            write(response, 503, ApiError.of("overloaded", e.getMessage()));
+        }, responders);
+    }
+
+    private void respond(HttpServletResponse response, CompletableFuture<Collector.Result> answer) throws IOException {
+        Collector.Result result;
+        try {
+            result = answer.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RequestError r) {
+                write(response, r.code().httpStatus(), ApiError.of(r.code().wire(), r.getMessage()));
+            } else if (cause instanceof OverloadedException o) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, o.retryAfter().toSeconds())));
+                write(response, 503, ApiError.of("overloaded", o.getMessage()));
+            } else {
+                throw e;
+            }
+            return;
+        }
+        IngestResponse r = result.response();
+        boolean nothingTaken = r.rejected() > 0 && r.accepted() == 0 && r.duplicates() == 0;
+        if (result.singleEvent() && nothingTaken) {
+            IngestResponse.EventError e = r.errors().get(0);
+            write(response, 400, Map.of("error", new ApiError.Detail(e.code(), e.message(), e.field()),
+                    "accepted", 0, "duplicates", 0, "rejected", 1, "errors", r.errors()));
+        } else {
+            write(response, nothingTaken ? 400 : 200, r);
         }
     }
 
