@@ -7,6 +7,7 @@ package com.dataeye.core.ingest;
 public enum RejectionCode {
     // request-level
     MALFORMED_JSON(400),
+    UNKNOWN_ENDPOINT(404),
     INVALID_UTF8(400),
     BODY_TOO_LARGE(413),
     UNSUPPORTED_ENCODING(415),

@@ -15,11 +15,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Configuration(proxyBeanMethods = false)
 class CollectorEndpoints {
 
+    private final ExecutorService responders = responders();
+
     @Bean
     ServletRegistrationBean<CollectorServlet> collectorServlet(Collector collector, JsonMapper json, DataEyeProperties props) {
-        ServletRegistrationBean<CollectorServlet> bean = new ServletRegistrationBean<>(new CollectorServlet(collector, json,
-                props.ingest().maxBodyBytes(), props.ingest().trustForwardedFor(), responders()), "/api/v1/events");
-        bean.setName("collector");
+        return mount("collector", new CollectorServlet(collector, json, props.ingest().maxBodyBytes(),
+                props.ingest().trustForwardedFor(), responders, WireProtocol.NATIVE), "/api/v1/events");
+    }
+
+    /** Segment's HTTP tracking API: {@code /v1/track}, {@code /v1/batch}, … with the write key as Basic user. */
+    @Bean
+    ServletRegistrationBean<CollectorServlet> segmentServlet(Collector collector, JsonMapper json, DataEyeProperties props) {
+        return mount("segment", new CollectorServlet(collector, json, props.ingest().maxBodyBytes(),
+                props.ingest().trustForwardedFor(), responders, new SegmentProtocol(json)), "/v1/*");
+    }
+
+    private static ServletRegistrationBean<CollectorServlet> mount(String name, CollectorServlet servlet, String path) {
+        ServletRegistrationBean<CollectorServlet> bean = new ServletRegistrationBean<>(servlet, path);
+        bean.setName(name);
         bean.setAsyncSupported(true);
         bean.setLoadOnStartup(1);
         return bean;

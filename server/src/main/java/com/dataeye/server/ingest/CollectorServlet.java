@@ -19,7 +19,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * {@code POST /api/v1/events}, the native collector (docs/api/collector.md). A plain servlet rather
+ * {@code POST /api/v1/events}, the native collector (docs/api/collector.md), and — with a
+ * {@link WireProtocol} that translates their bodies — the endpoints of other SDK families. A plain servlet rather
  * than a Spring MVC controller: per event the hot path is short, and MVC's per-request dispatch
  * (handler lookup, argument resolution, content negotiation) would cost more than the event's own
  * processing. Everything it does is in {@link Collector}.
@@ -31,9 +32,12 @@ final class CollectorServlet extends HttpServlet {
     private final int maxBodyBytes;
     private final boolean trustForwardedFor;
     private final transient Executor responders;
+    private final transient WireProtocol protocol;
 
-    CollectorServlet(Collector collector, JsonMapper json, int maxBodyBytes, boolean trustForwardedFor, Executor responders) {
+    CollectorServlet(Collector collector, JsonMapper json, int maxBodyBytes, boolean trustForwardedFor, Executor responders,
+                     WireProtocol protocol) {
         this.responders = responders;
+        this.protocol = protocol;
         this.collector = collector;
         this.json = json;
         this.maxBodyBytes = maxBodyBytes;
@@ -65,8 +69,8 @@ final class CollectorServlet extends HttpServlet {
         try {
             byte[] body = BodyReader.read(http.getInputStream(), http.getHeader(HttpHeaders.CONTENT_ENCODING),
                     http.getContentLengthLong(), maxBodyBytes);
-            answer = collector.collect(new Collector.Request(body, writeKey(http), clientIp(http),
-                    http.getHeader(HttpHeaders.USER_AGENT)));
+            answer = collector.collect(new Collector.Request(protocol.toNative(http.getPathInfo(), body), writeKey(http),
+                    clientIp(http), http.getHeader(HttpHeaders.USER_AGENT)));
         } catch (RequestError | OverloadedException e) {
             answer = CompletableFuture.failedFuture(e);
         }
