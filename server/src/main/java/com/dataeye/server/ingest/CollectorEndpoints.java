@@ -30,8 +30,15 @@ class CollectorEndpoints {
                 props.ingest().trustForwardedFor(), responders, new SegmentProtocol(json)), "/v1/*");
     }
 
-    private static ServletRegistrationBean<CollectorServlet> mount(String name, CollectorServlet servlet, String path) {
-        ServletRegistrationBean<CollectorServlet> bean = new ServletRegistrationBean<>(servlet, path);
+    /** Sensors Analytics SDKs: {@code /sa}, {@code /sa.gif} (image beacons), {@code /debug}. */
+    @Bean
+    ServletRegistrationBean<CollectorServlet> sensorsServlet(Collector collector, JsonMapper json, DataEyeProperties props) {
+        return mount("sensors", new CollectorServlet(collector, json, props.ingest().maxBodyBytes(),
+                props.ingest().trustForwardedFor(), responders, new SensorsProtocol(json)), "/sa", "/sa.gif", "/debug");
+    }
+
+    private static ServletRegistrationBean<CollectorServlet> mount(String name, CollectorServlet servlet, String... paths) {
+        ServletRegistrationBean<CollectorServlet> bean = new ServletRegistrationBean<>(servlet, paths);
         bean.setName(name);
         bean.setAsyncSupported(true);
         bean.setLoadOnStartup(1);

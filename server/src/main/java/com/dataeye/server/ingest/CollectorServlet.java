@@ -62,6 +62,16 @@ final class CollectorServlet extends HttpServlet {
         response.setHeader("Access-Control-Expose-Headers", "Retry-After");
     }
 
+    /** Image beacons ({@code GET /sa.gif?data=…}) for protocols that have them; the body is empty. */
+    @Override
+    protected void doGet(HttpServletRequest http, HttpServletResponse response) throws IOException {
+        if (!(protocol instanceof SensorsProtocol)) {
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
+        doPost(http, response);
+    }
+
     @Override
     protected void doPost(HttpServletRequest http, HttpServletResponse response) throws IOException {
         allowCrossOrigin(response);
@@ -69,7 +79,7 @@ final class CollectorServlet extends HttpServlet {
         try {
             byte[] body = BodyReader.read(http.getInputStream(), http.getHeader(HttpHeaders.CONTENT_ENCODING),
                     http.getContentLengthLong(), maxBodyBytes);
-            answer = collector.collect(new Collector.Request(protocol.toNative(http.getPathInfo(), body), writeKey(http),
+            answer = collector.collect(new Collector.Request(protocol.toNative(http.getPathInfo() != null ? http.getPathInfo() : http.getServletPath(), http.getQueryString(), body), writeKey(http),
                     clientIp(http), http.getHeader(HttpHeaders.USER_AGENT)));
         } catch (RequestError | OverloadedException e) {
             answer = CompletableFuture.failedFuture(e);

@@ -35,7 +35,7 @@ final class SegmentProtocol implements WireProtocol {
 
     @Override
     @SuppressWarnings("unchecked")
-    public byte[] toNative(String path, byte[] body) {
+    public byte[] toNative(String path, String query, byte[] body) {
         String type = path == null ? "" : path.replaceFirst("^/", "");
         Map<String, Object> message;
         try {

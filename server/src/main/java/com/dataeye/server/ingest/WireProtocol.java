@@ -7,11 +7,12 @@ package com.dataeye.server.ingest;
 @FunctionalInterface
 interface WireProtocol {
 
-    WireProtocol NATIVE = (path, body) -> body;
+    WireProtocol NATIVE = (path, query, body) -> body;
 
     /**
-     * @param path the request path below the servlet's mount point (e.g. {@code /track}), or null
+     * @param path  the request path below the servlet's mount point (e.g. {@code /track}), or null
+     * @param query the raw query string, or null
      * @throws RequestError when the body cannot be read as this protocol
      */
-    byte[] toNative(String path, byte[] body);
+    byte[] toNative(String path, String query, byte[] body);
 }

@@ -19,6 +19,6 @@ class ObservationConfig {
     }
 
     private static boolean isCollector(String uri) {
-        return uri.equals("/api/v1/events") || uri.equals("/api/v1/ping") || uri.startsWith("/v1/");
+        return uri.equals("/api/v1/events") || uri.equals("/api/v1/ping") || uri.startsWith("/v1/") || uri.startsWith("/sa") || uri.equals("/debug");
     }
 }
