@@ -75,6 +75,10 @@ public final class IngestPipeline {
             return rejected(raw, idOf(raw), RejectionCode.EVENT_TOO_LARGE, null,
                     "the event has " + raw.byteSize() + " bytes, at most " + limits.maxEventBytes() + " are allowed");
         }
+        if (raw.value() instanceof RawEvent.Unreadable u) {
+            // nothing readable to keep: reported, not quarantined
+            return new EventOutcome.Rejected(raw.index(), null, Rejection.of(RejectionCode.MALFORMED_JSON, null, u.reason()), false);
+        }
         if (!(raw.value() instanceof Map)) {
             return rejected(raw, null, RejectionCode.NOT_AN_OBJECT, null, "each event must be a JSON object");
         }

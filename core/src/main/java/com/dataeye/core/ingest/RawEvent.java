@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
  */
 public record RawEvent(int index, Object value, byte[] body, int start, int end, boolean invalidUtf8) {
 
+    /** The value of a line that could not be read as JSON (bulk import), with the parser's reason. */
+    public record Unreadable(String reason) {}
+
     public int byteSize() {
         return end - start;
     }

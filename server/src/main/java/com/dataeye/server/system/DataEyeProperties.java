@@ -18,6 +18,7 @@ public record DataEyeProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Ingest ingest,
         @DefaultValue Store store,
+        @DefaultValue Imports imports,
         @DefaultValue Demo demo) {
 
     /**
@@ -47,6 +48,12 @@ public record DataEyeProperties(
             @DefaultValue("5s") Duration loadInterval,
             @DefaultValue("67108864") long maxSegmentBytes,
             @DefaultValue("false") boolean trustForwardedFor) {}
+
+    /**
+     * @param maxChunkBytes largest import chunk after gzip decoding
+     * @param maxAge        oldest timestamp an import accepts (history is old by nature)
+     */
+    public record Imports(@DefaultValue("67108864") int maxChunkBytes, @DefaultValue("3650d") Duration maxAge) {}
 
     /** @param memoryLimit DuckDB's memory limit, e.g. "1GB" (DuckDB's default is 80% of RAM) */
     public record Store(@DefaultValue("1GB") String memoryLimit) {}

@@ -85,10 +85,20 @@ class EmbeddedPipeline {
     }
 
     @Bean
+    @org.springframework.context.annotation.Primary
     IngestPipeline ingestPipeline(DataEyeProperties props, UserAgentParser userAgents, IdentityResolver identities,
                                   DedupWindow dedup) {
         DataEyeProperties.Ingest in = props.ingest();
         IngestLimits limits = new IngestLimits(in.maxEventBytes(), in.maxProperties(), in.maxAge(), in.maxFutureSkew());
+        return new IngestPipeline(limits, userAgents, new ChannelClassifier(), identities, dedup);
+    }
+
+    /** The same pipeline for bulk imports, sharing dedup and identities, but taking old timestamps. */
+    @Bean
+    IngestPipeline importPipeline(DataEyeProperties props, UserAgentParser userAgents, IdentityResolver identities,
+                                  DedupWindow dedup) {
+        DataEyeProperties.Ingest in = props.ingest();
+        IngestLimits limits = new IngestLimits(in.maxEventBytes(), in.maxProperties(), props.imports().maxAge(), in.maxFutureSkew());
         return new IngestPipeline(limits, userAgents, new ChannelClassifier(), identities, dedup);
     }
 

@@ -1,0 +1,239 @@
+package com.dataeye.server.cli;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * {@code ./dataeye import --file events.ndjson.gz [--project demo] [--server http://localhost:8080] [--key sk_…]}
+ *
+ * <p>Sends an NDJSON file (gzip'd or not) to a running server in chunks, with a progress bar. After each
+ * acknowledged chunk it records the next line in {@code <file>.import-state}; run the same command again
+ * after an interruption and it resumes there (a chunk sent twice is recognised, not stored twice).
+ * Refused lines are written, with line number and reason, to {@code <file>.import-report.ndjson}.
+ */
+public final class ImportCommand {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ImportCommand() {}
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        Path stateFile = Path.of(o.file + ".import-state");
+        Path reportFile = Path.of(o.file + ".import-report.ndjson");
+        Properties state = new Properties();
+        if (Files.exists(stateFile)) {
+            try (InputStream in = Files.newInputStream(stateFile)) {
+                state.load(in);
+            }
+            System.err.printf("resuming import %s at line %s%n", state.getProperty("import_id"), state.getProperty("next_line"));
+        } else {
+            state.setProperty("import_id", UUID.randomUUID().toString());
+            state.setProperty("next_line", "1");
+            Files.deleteIfExists(reportFile);
+        }
+        String importId = state.getProperty("import_id");
+        long nextLine = Long.parseLong(state.getProperty("next_line"));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        Progress progress = new Progress(Files.size(Path.of(o.file)));
+        long line = 1;
+        long accepted = 0;
+        long duplicates = 0;
+        long rejected = 0;
+        try (CountingStream counted = new CountingStream(Files.newInputStream(Path.of(o.file)));
+             InputStream in = new BufferedInputStream(o.file.endsWith(".gz") ? new GZIPInputStream(counted, 65536) : counted, 1 << 16)) {
+            ByteArrayOutputStream chunk = new ByteArrayOutputStream(1 << 20);
+            long chunkFirst = nextLine;
+            int linesInChunk = 0;
+            boolean partial = false;
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while (true) {
+                n = in.read(buf);
+                boolean eof = n < 0;
+                int from = 0;
+                for (int i = 0; i < Math.max(n, 0); i++) {
+                    if (buf[i] == '\n') {
+                        if (line >= nextLine) {
+                            chunk.write(buf, from, i + 1 - from);
+                            linesInChunk++;
+                        }
+                        line++;
+                        from = i + 1;
+                        partial = false;
+                    }
+                }
+                if (!eof && from < n) {
+                    if (line >= nextLine) {
+                        chunk.write(buf, from, n - from);
+                    }
+                    partial = true;
+                }
+                if (eof && partial) {
+                    // a last line without a newline still counts (it may be cut: the server says so)
+                    if (line >= nextLine) {
+                        linesInChunk++;
+                    }
+                    line++;
+                    partial = false;
+                }
+                if (linesInChunk > 0 && (linesInChunk >= o.chunkLines || eof) && !partial) {
+                    JsonNode r = send(http, o, importId, chunkFirst, chunk.toByteArray());
+                    accepted += r.path("accepted").asLong();
+                    duplicates += r.path("duplicates").asLong();
+                    rejected += r.path("rejected").asLong();
+                    for (JsonNode err : r.path("errors")) {
+                        Files.writeString(reportFile, err + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    }
+                    nextLine = r.path("next_line").asLong();
+                    state.setProperty("next_line", Long.toString(nextLine));
+                    save(state, stateFile);
+                    chunk.reset();
+                    chunkFirst = nextLine;
+                    linesInChunk = 0;
+                    progress.show(counted.count, nextLine - 1, accepted, rejected);
+                }
+                if (eof) {
+                    break;
+                }
+            }
+        }
+        progress.done();
+        Files.deleteIfExists(stateFile);
+        System.err.printf(Locale.ROOT, "import %s finished: %,d accepted, %,d already there, %,d refused%s%n", importId, accepted,
+                duplicates, rejected, rejected > 0 ? " (see " + reportFile + ")" : "");
+    }
+
+    /** Posts one chunk, waiting out 503s and a server that is restarting. */
+    private static JsonNode send(HttpClient http, Options o, String importId, long firstLine, byte[] chunk) throws InterruptedException {
+        URI uri = URI.create(o.server + "/api/v1/projects/" + o.project + "/import?import_id=" + importId + "&first_line=" + firstLine);
+        Duration wait = Duration.ofSeconds(1);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2))
+                        .header("Authorization", "Bearer " + o.key).header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(chunk)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return JSON.readTree(r.body());
+                }
+                if (r.statusCode() != 503 && r.statusCode() != 429) {
+                    throw new IllegalStateException("the server refused the import (" + r.statusCode() + "): " + r.body());
+                }
+                wait = Duration.ofSeconds(Long.parseLong(r.headers().firstValue("Retry-After").orElse("2")));
+            } catch (IOException e) {
+                if (attempt >= 30) {
+                    throw new IllegalStateException("cannot reach " + o.server + ": " + e.getMessage()
+                            + "; run the same command again to resume", e);
+                }
+                wait = Duration.ofSeconds(Math.min(10, attempt));
+            }
+            Thread.sleep(wait.toMillis());
+        }
+    }
+
+    private static void save(Properties state, Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (var out = Files.newOutputStream(tmp)) {
+            state.store(out, "DataEye import progress: delete this file to start over");
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    record Options(String file, String project, String server, String key, int chunkLines) {
+
+        static Options parse(String[] args) throws IOException {
+            String file = null;
+            String project = "demo";
+            String server = "http://localhost:8080";
+            String key = System.getenv("DATAEYE_SECRET_KEY");
+            int chunkLines = 20_000;
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                switch (args[i]) {
+                    case "--file" -> file = args[i + 1];
+                    case "--project" -> project = args[i + 1];
+                    case "--server" -> server = args[i + 1].replaceAll("/+$", "");
+                    case "--key" -> key = args[i + 1];
+                    case "--chunk-lines" -> chunkLines = Integer.parseInt(args[i + 1]);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (file == null) {
+                System.err.println("usage: ./dataeye import --file events.ndjson[.gz] [--project demo] [--server http://localhost:8080] "
+                        + "[--key sk_…] [--chunk-lines 20000]");
+                System.exit(2);
+            }
+            if (key == null && Files.exists(Path.of("data", project + "-secret-key"))) {
+                key = Files.readString(Path.of("data", project + "-secret-key")).trim();
+            }
+            if (key == null) {
+                throw new IllegalArgumentException("give the project's secret key with --key or DATAEYE_SECRET_KEY");
+            }
+            return new Options(file, project, server, key, chunkLines);
+        }
+    }
+
+    /** Counts the bytes read from the file itself (compressed), for the progress bar. */
+    private static final class CountingStream extends FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b >= 0 ? 1 : 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(0, n);
+            return n;
+        }
+    }
+
+    /** A one-line progress bar on stderr. */
+    private static final class Progress {
+        private final long totalBytes;
+        private final long start = System.nanoTime();
+
+        Progress(long totalBytes) {
+            this.totalBytes = Math.max(1, totalBytes);
+        }
+
+        void show(long bytes, long lines, long accepted, long rejected) {
+            double done = Math.min(1, bytes / (double) totalBytes);
+            int filled = (int) (done * 30);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.err.printf(Locale.ROOT, "\r[%s%s] %5.1f%%  %,d lines  %,.0f lines/s  %,d accepted  %,d refused ",
+                    "#".repeat(filled), "-".repeat(30 - filled), 100 * done, lines, lines / Math.max(seconds, 1e-3), accepted, rejected);
+        }
+
+        void done() {
+            System.err.println();
+        }
+    }
+}

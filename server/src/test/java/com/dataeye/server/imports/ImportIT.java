@@ -1,0 +1,98 @@
+package com.dataeye.server.imports;
+
+import com.dataeye.server.cli.ImportCommand;
+import com.dataeye.server.support.Api;
+import com.dataeye.server.support.InProcessServer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bulk import of an NDJSON history through the command-line client, against the real server. */
+class ImportIT extends InProcessServer {
+
+    @TempDir
+    Path dir;
+
+    private static String event(String name, String person, String ts, String props) {
+        return "{\"event\":\"" + name + "\",\"anonymous_id\":\"" + person + "\",\"timestamp\":\"" + ts + "\",\"properties\":" + props + "}\n";
+    }
+
+    private long stored(String event) {
+        JsonNode days = api().getAsSecretKey("/api/v1/projects/demo/events/daily?event=" + event + "&from=2024-01-01&to=2026-12-31")
+                .body().path("days");
+        long n = 0;
+        for (JsonNode d : days) {
+            n += d.path("events").asLong();
+        }
+        return n;
+    }
+
+    private void runImport(Path file, int chunkLines) throws Exception {
+        ImportCommand.main(new String[] {"--file", file.toString(), "--server", "http://localhost:" + port,
+                "--key", api().secretKey, "--chunk-lines", Integer.toString(chunkLines)});
+    }
+
+    @Test
+    void importsGoodLinesAndReportsEachBadOneByLine() throws Exception {
+        String name = "hist_" + UUID.randomUUID().toString().substring(0, 8);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        for (int i = 1; i <= 5; i++) {
+            file.write(event(name, "p" + i, "2025-03-0" + i + "T10:00:00+08:00", "{\"amount\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+        }
+        file.write("{\"event\": broken\n".getBytes(StandardCharsets.UTF_8));                                  // line 6
+        file.write(("{\"event\":\"" + name + "\",\"anonymous_id\":\"x\",\"properties\":{\"t\":\"caf").getBytes(StandardCharsets.UTF_8));
+        file.write(new byte[] {(byte) 0xE9, '"', '}', '}', '\n'});                                          // line 7, Latin-1
+        file.write(event(name, "p8", "2025-03-08T10:00:00+08:00", "{\"amount\":\"lots\"}").getBytes(StandardCharsets.UTF_8)); // line 8
+        file.write("\n".getBytes(StandardCharsets.UTF_8));                                                  // line 9, blank
+        file.write(event(name, "p10", "2024-06-01T10:00:00+08:00", "{}").getBytes(StandardCharsets.UTF_8)); // line 10, old: fine
+        file.write(("{\"event\":\"" + name + "\",\"anonymous_id\":\"cut").getBytes(StandardCharsets.UTF_8)); // line 11, cut short
+        Path ndjson = dir.resolve("history.ndjson");
+        Files.write(ndjson, file.toByteArray());
+
+        runImport(ndjson, 3);
+
+        assertThat(stored(name)).isEqualTo(6);
+        List<String> report = Files.readAllLines(dir.resolve("history.ndjson.import-report.ndjson"));
+        assertThat(report).hasSize(4);
+        assertThat(report.get(0)).contains("\"line\":6").contains("malformed_json");
+        assertThat(report.get(1)).contains("\"line\":7").contains("UTF-8");
+        assertThat(report.get(2)).contains("\"line\":8").contains("invalid_property_type").contains("properties.amount");
+        assertThat(report.get(3)).contains("\"line\":11").contains("malformed_json");
+        assertThat(dir.resolve("history.ndjson.import-state")).doesNotExist();
+    }
+
+    @Test
+    void resumingFromASavedPositionStoresNothingTwice() throws Exception {
+        String name = "resume_" + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 50; i++) {
+            lines.append(event(name, "p" + i, "2025-05-01T10:00:00+08:00", "{}"));
+        }
+        Path gz = dir.resolve("history.ndjson.gz");
+        Files.write(gz, Api.gzip(lines.toString().getBytes(StandardCharsets.UTF_8)));
+        Path state = dir.resolve("history.ndjson.gz.import-state");
+        Files.writeString(state, "import_id=fixed-" + name + "\nnext_line=1\n");
+        runImport(gz, 7);
+        assertThat(stored(name)).isEqualTo(50);
+        // an interruption after line 20 was acknowledged but before the state file said so
+        Files.writeString(state, "import_id=fixed-" + name + "\nnext_line=12\n");
+        runImport(gz, 7);
+        assertThat(stored(name)).isEqualTo(50);
+    }
+
+    @Test
+    void theWriteKeyCannotImport() {
+        Api.Response r = api().post("/api/v1/projects/demo/import?import_id=x", "{}\n".getBytes(), "Authorization", "Bearer " + api().writeKey);
+        assertThat(r.status()).isEqualTo(401);
+    }
+}
