@@ -54,74 +54,123 @@ public final class ImportCommand {
         }
         String importId = state.getProperty("import_id");
         long nextLine = Long.parseLong(state.getProperty("next_line"));
+        if (nextLine < 1) {
+            throw new IllegalArgumentException("next_line in " + stateFile + " must be at least 1");
+        }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         Progress progress = new Progress(Files.size(Path.of(o.file)));
-        long line = 1;
         long accepted = 0;
         long duplicates = 0;
         long rejected = 0;
         try (CountingStream counted = new CountingStream(Files.newInputStream(Path.of(o.file)));
              InputStream in = new BufferedInputStream(o.file.endsWith(".gz") ? new GZIPInputStream(counted, 65536) : counted, 1 << 16)) {
-            ByteArrayOutputStream chunk = new ByteArrayOutputStream(1 << 20);
-            long chunkFirst = nextLine;
-            int linesInChunk = 0;
-            boolean partial = false;
+            Chunker chunker = new Chunker(o, http, importId, nextLine, reportFile, stateFile, state, progress, counted);
             byte[] buf = new byte[1 << 16];
             int n;
-            while (true) {
-                n = in.read(buf);
-                boolean eof = n < 0;
-                int from = 0;
-                for (int i = 0; i < Math.max(n, 0); i++) {
-                    if (buf[i] == '\n') {
-                        if (line >= nextLine) {
-                            chunk.write(buf, from, i + 1 - from);
-                            linesInChunk++;
-                        }
-                        line++;
-                        from = i + 1;
-                        partial = false;
-                    }
-                }
-                if (!eof && from < n) {
-                    if (line >= nextLine) {
-                        chunk.write(buf, from, n - from);
-                    }
-                    partial = true;
-                }
-                if (eof && partial) {
-                    // a last line without a newline still counts (it may be cut: the server says so)
-                    if (line >= nextLine) {
-                        linesInChunk++;
-                    }
-                    line++;
-                    partial = false;
-                }
-                if (linesInChunk > 0 && (linesInChunk >= o.chunkLines || eof) && !partial) {
-                    JsonNode r = send(http, o, importId, chunkFirst, chunk.toByteArray());
-                    accepted += r.path("accepted").asLong();
-                    duplicates += r.path("duplicates").asLong();
-                    rejected += r.path("rejected").asLong();
-                    for (JsonNode err : r.path("errors")) {
-                        Files.writeString(reportFile, err + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                    }
-                    nextLine = r.path("next_line").asLong();
-                    state.setProperty("next_line", Long.toString(nextLine));
-                    save(state, stateFile);
-                    chunk.reset();
-                    chunkFirst = nextLine;
-                    linesInChunk = 0;
-                    progress.show(counted.count, nextLine - 1, accepted, rejected);
-                }
-                if (eof) {
-                    break;
-                }
+            while ((n = in.read(buf)) > 0) {
+                chunker.accept(buf, n);
             }
+            chunker.finish();
+            accepted = chunker.accepted;
+            duplicates = chunker.duplicates;
+            rejected = chunker.rejected;
         }
         progress.done();
         Files.deleteIfExists(stateFile);
         System.err.printf(Locale.ROOT, "import %s finished: %,d accepted, %,d already there, %,d refused%s%n", importId, accepted,
                 duplicates, rejected, rejected > 0 ? " (see " + reportFile + ")" : "");
+    }
+
+    /**
+     * Cuts the file into chunks of whole lines, skipping the lines a previous run already sent, and
+     * sends each chunk as soon as it holds {@code chunkLines} lines.
+     */
+    private static final class Chunker {
+        private final Options o;
+        private final HttpClient http;
+        private final String importId;
+        private final Path reportFile;
+        private final Path stateFile;
+        private final Properties state;
+        private final Progress progress;
+        private final CountingStream counted;
+        private final ByteArrayOutputStream chunk = new ByteArrayOutputStream(1 << 20);
+        private long line = 1;
+        private long nextLine;
+        private long chunkFirst;
+        private int linesInChunk;
+        private boolean partial;
+        long accepted;
+        long duplicates;
+        long rejected;
+
+        Chunker(Options o, HttpClient http, String importId, long nextLine, Path reportFile, Path stateFile, Properties state,
+                Progress progress, CountingStream counted) {
+            this.o = o;
+            this.http = http;
+            this.importId = importId;
+            this.nextLine = nextLine;
+            this.chunkFirst = nextLine;
+            this.reportFile = reportFile;
+            this.stateFile = stateFile;
+            this.state = state;
+            this.progress = progress;
+            this.counted = counted;
+        }
+
+        void accept(byte[] buf, int n) throws IOException, InterruptedException {
+            int from = 0;
+            for (int i = 0; i < n; i++) {
+                if (buf[i] == '\n') {
+                    if (line >= nextLine) {
+                        chunk.write(buf, from, i + 1 - from);
+                        linesInChunk++;
+                    }
+                    line++;
+                    from = i + 1;
+                    partial = false;
+                    if (linesInChunk >= o.chunkLines) {
+                        send();
+                    }
+                }
+            }
+            if (from < n) {
+                if (line >= nextLine) {
+                    chunk.write(buf, from, n - from);
+                }
+                partial = true;
+            }
+        }
+
+        void finish() throws IOException, InterruptedException {
+            if (partial) {
+                // a last line without a newline still counts (if it was cut short, the server says so)
+                if (line >= nextLine) {
+                    linesInChunk++;
+                }
+                line++;
+            }
+            if (linesInChunk > 0) {
+                send();
+            }
+        }
+
+        private void send() throws IOException, InterruptedException {
+            JsonNode r = ImportCommand.send(http, o, importId, chunkFirst, chunk.toByteArray());
+            accepted += r.path("accepted").asLong();
+            duplicates += r.path("duplicates").asLong();
+            rejected += r.path("rejected").asLong();
+            for (JsonNode err : r.path("errors")) {
+                Files.writeString(reportFile, err + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+            nextLine = r.path("next_line").asLong();
+            state.setProperty("next_line", Long.toString(nextLine));
+            save(state, stateFile);
+            chunk.reset();
+            chunkFirst = nextLine;
+            linesInChunk = 0;
+            progress.show(counted.count, nextLine - 1, accepted, rejected);
+        }
     }
 
     /** Posts one chunk, waiting out 503s and a server that is restarting. */

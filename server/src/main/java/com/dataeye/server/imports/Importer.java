@@ -27,15 +27,17 @@ import java.util.concurrent.TimeoutException;
 /**
  * Bulk import of history (issue "A demo shop…", and a shop migrating from another tool): NDJSON
  * chunks, one native event a line, through the collector's validation, de-identification, dedup and
- * durable commit. Lines without an {@code event_id} get one from the import id and the line number,
- * so re-sending a chunk after an interruption stores nothing twice; that is what makes an import
- * resumable. Timestamps may be as old as {@code dataeye.import.max-age} (history is old by nature).
+ * durable commit. Lines without an {@code event_id} get one from a digest of the line, so re-sending
+ * a chunk after an interruption, or the whole file again, stores nothing twice; that is what makes an
+ * import resumable. Timestamps may be as old as {@code dataeye.import.max-age} (history is old by nature).
  */
 @Service
 public class Importer {
 
     /** Per-line problems reported back, at most this many per chunk (the counts stay exact). */
     static final int MAX_REPORTED_ERRORS = 1000;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Importer.class);
 
     private final IngestPipeline pipeline;
     private final GroupCommitter committer;
@@ -55,6 +57,7 @@ public class Importer {
     public record ChunkResult(long lines, long accepted, long duplicates, long rejected, List<LineError> errors, long nextLine) {}
 
     public ChunkResult importChunk(Project project, String importId, long firstLine, byte[] body) {
+        log.debug("import {} into {}: chunk from line {} ({} bytes)", importId, project.id(), firstLine, body.length);
         List<RawEvent> raws = new ArrayList<>();
         List<Long> lineNumbers = new ArrayList<>();
         long line = firstLine;
@@ -63,7 +66,7 @@ public class Importer {
             if (i == body.length || body[i] == '\n') {
                 int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
                 if (end > start && !isBlank(body, start, end)) {
-                    raws.add(new RawEvent(raws.size(), read(body, start, end, importId, line), body, start, end, false));
+                    raws.add(new RawEvent(raws.size(), read(body, start, end), body, start, end, false));
                     lineNumbers.add(line);
                 }
                 if (i < body.length) {
@@ -98,17 +101,31 @@ public class Importer {
 
     /** One line as JSON; a line that is not JSON, or not UTF-8, is reported as such and the rest go on. */
     @SuppressWarnings("unchecked")
-    private Object read(byte[] body, int start, int end, String importId, long line) {
+    private Object read(byte[] body, int start, int end) {
         try {
             Object value = json.readValue(body, start, end - start, Object.class);
             if (value instanceof Map<?, ?> m && m.get("event_id") == null) {
-                ((Map<String, Object>) m).put("event_id", "imp:" + importId + ":" + line);
+                ((Map<String, Object>) m).put("event_id", contentId(body, start, end));
             }
             return value;
         } catch (JacksonException e) {
             String why = e.getOriginalMessage() != null && e.getOriginalMessage().contains("UTF-8")
                     ? "the line contains bytes that are not UTF-8" : "the line is not JSON: " + e.getOriginalMessage();
             return new RawEvent.Unreadable(why);
+        }
+    }
+
+    /**
+     * An id for a line that brings none: a digest of the line itself, so importing the same file again —
+     * resumed, restarted, or by mistake — stores nothing twice. Two identical lines are one event.
+     */
+    private static String contentId(byte[] body, int start, int end) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(body, start, end - start);
+            return "imp:" + java.util.HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

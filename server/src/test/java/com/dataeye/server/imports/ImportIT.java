@@ -88,6 +88,9 @@ class ImportIT extends InProcessServer {
         Files.writeString(state, "import_id=fixed-" + name + "\nnext_line=12\n");
         runImport(gz, 7);
         assertThat(stored(name)).isEqualTo(50);
+        // and the same file imported again from scratch, as a new import
+        runImport(gz, 7);
+        assertThat(stored(name)).isEqualTo(50);
     }
 
     @Test
