@@ -19,6 +19,7 @@ public record DataEyeProperties(
         @DefaultValue Ingest ingest,
         @DefaultValue Store store,
         @DefaultValue Imports imports,
+        @DefaultValue Query query,
         @DefaultValue Demo demo) {
 
     /**
@@ -54,6 +55,9 @@ public record DataEyeProperties(
      * @param maxAge        oldest timestamp an import accepts (history is old by nature)
      */
     public record Imports(@DefaultValue("67108864") int maxChunkBytes, @DefaultValue("3650d") Duration maxAge) {}
+
+    /** @param timeout an analysis running longer is stopped and answered 422 query_timeout */
+    public record Query(@DefaultValue("30s") Duration timeout) {}
 
     /** @param memoryLimit DuckDB's memory limit, e.g. "1GB" (DuckDB's default is 80% of RAM) */
     public record Store(@DefaultValue("1GB") String memoryLimit) {}

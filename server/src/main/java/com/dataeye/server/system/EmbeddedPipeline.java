@@ -63,6 +63,11 @@ class EmbeddedPipeline {
     }
 
     @Bean
+    com.dataeye.analytics.query.QueryExecutor queryExecutor(DuckDb db, DataEyeProperties props) {
+        return new com.dataeye.analytics.query.QueryExecutor(db, props.query().timeout());
+    }
+
+    @Bean
     IdentityResolver identityResolver(EventStore store, SegmentLoader recovered) {
         IdentityResolver resolver = new IdentityResolver();
         store.forEachIdentityLink(resolver::restore);

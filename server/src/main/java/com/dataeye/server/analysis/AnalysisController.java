@@ -1,0 +1,73 @@
+package com.dataeye.server.analysis;
+
+import com.dataeye.analytics.log.SegmentLoader;
+import com.dataeye.analytics.query.InvalidQueryException;
+import com.dataeye.analytics.query.QueryExecutor;
+import com.dataeye.analytics.trend.TrendQuery;
+import com.dataeye.analytics.trend.TrendResult;
+import com.dataeye.analytics.trend.TrendRunner;
+import com.dataeye.core.project.Project;
+import com.dataeye.server.ingest.ApiError;
+import com.dataeye.server.project.ProjectDirectory;
+import com.dataeye.server.security.ProjectAccess;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/**
+ * {@code POST /api/v1/projects/{project}/query/{analysis}} (docs/api/analytics.md). Needs an operator
+ * login or the project's secret key. Each analysis is a typed query object in {@code analytics};
+ * this class only authenticates, reads JSON and maps errors.
+ */
+@RestController
+@RequestMapping("/api/v1/projects/{project}/query")
+class AnalysisController {
+
+    private final ProjectDirectory projects;
+    private final TrendRunner trends;
+    private final SegmentLoader loader;
+
+    AnalysisController(ProjectDirectory projects, QueryExecutor executor, SegmentLoader loader) {
+        this.projects = projects;
+        this.trends = new TrendRunner(executor);
+        this.loader = loader;
+    }
+
+    @PostMapping("/trend")
+    ResponseEntity<?> trend(@PathVariable String project, @RequestBody Map<String, Object> body, Authentication auth) {
+        ProjectAccess.require(auth, project);
+        Project p = projects.find(project).orElse(null);
+        if (p == null) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("unknown_project", "no project '" + project + "'"));
+        }
+        TrendQuery query = TrendQuery.from(body);
+        loader.catchUp();
+        TrendResult result = trends.run(p.id(), p.timeZone(), query);
+        return ResponseEntity.ok(result);
+    }
+
+    @ExceptionHandler(InvalidQueryException.class)
+    ResponseEntity<ApiError> invalid(InvalidQueryException e) {
+        return ResponseEntity.badRequest().body(ApiError.of("invalid_query", e.getMessage(), e.field()));
+    }
+
+    @ExceptionHandler(QueryExecutor.QueryTimeoutException.class)
+    ResponseEntity<ApiError> tooLong(QueryExecutor.QueryTimeoutException e) {
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(ApiError.of("query_timeout", e.getMessage()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ApiError> denied(AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of("forbidden", e.getMessage()));
+    }
+}
