@@ -1,5 +1,7 @@
 package com.dataeye.server.analysis;
 
+import com.dataeye.analytics.funnel.FunnelQuery;
+import com.dataeye.analytics.funnel.FunnelRunner;
 import com.dataeye.analytics.log.SegmentLoader;
 import com.dataeye.analytics.query.InvalidQueryException;
 import com.dataeye.analytics.query.QueryExecutor;
@@ -20,8 +22,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,11 +39,13 @@ class AnalysisController {
 
     private final ProjectDirectory projects;
     private final TrendRunner trends;
+    private final FunnelRunner funnels;
     private final SegmentLoader loader;
 
     AnalysisController(ProjectDirectory projects, QueryExecutor executor, SegmentLoader loader) {
         this.projects = projects;
         this.trends = new TrendRunner(executor);
+        this.funnels = new FunnelRunner(executor);
         this.loader = loader;
     }
 
@@ -54,6 +60,52 @@ class AnalysisController {
         loader.catchUp();
         TrendResult result = trends.run(p.id(), p.timeZone(), query);
         return ResponseEntity.ok(result);
+    }
+
+    @PostMapping("/funnel")
+    ResponseEntity<?> funnel(@PathVariable String project, @RequestBody Map<String, Object> body, Authentication auth) {
+        Project p = project(project, auth);
+        if (p == null) {
+            return unknown(project);
+        }
+        FunnelQuery query = FunnelQuery.from(body);
+        loader.catchUp();
+        return ResponseEntity.ok(funnels.run(p.id(), p.timeZone(), query));
+    }
+
+    /** Persons who reached step {@code step - 1} but not {@code step}: JSON pages, or CSV with {@code format=csv}. */
+    @PostMapping("/funnel/dropped")
+    ResponseEntity<?> dropped(@PathVariable String project, @RequestBody Map<String, Object> body, @RequestParam int step,
+                              @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset,
+                              @RequestParam(defaultValue = "json") String format, Authentication auth) {
+        Project p = project(project, auth);
+        if (p == null) {
+            return unknown(project);
+        }
+        FunnelQuery query = FunnelQuery.from(body);
+        if (step < 2 || step > query.steps().size()) {
+            throw new InvalidQueryException("step", "step is 2–" + query.steps().size() + ": the step the persons did not reach");
+        }
+        boolean csv = format.equals("csv");
+        int pageSize = csv ? Math.max(1, Math.min(limit, 1_000_000)) : Math.max(1, Math.min(limit, 10_000));
+        loader.catchUp();
+        List<String> persons = funnels.dropped(p.id(), p.timeZone(), query, step, pageSize, Math.max(0, offset));
+        if (csv) {
+            StringBuilder out = new StringBuilder("person_id\n");
+            persons.forEach(id -> out.append(id.replace("\"", "\"\"").matches(".*[,\"\n].*") ? "\"" + id.replace("\"", "\"\"") + "\"" : id).append('\n'));
+            return ResponseEntity.ok().header("Content-Type", "text/csv; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"dropped-at-step-" + step + ".csv\"").body(out.toString());
+        }
+        return ResponseEntity.ok(Map.of("step", step, "offset", offset, "limit", pageSize, "persons", persons));
+    }
+
+    private Project project(String project, Authentication auth) {
+        ProjectAccess.require(auth, project);
+        return projects.find(project).orElse(null);
+    }
+
+    private static ResponseEntity<ApiError> unknown(String project) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("unknown_project", "no project '" + project + "'"));
     }
 
     @ExceptionHandler(InvalidQueryException.class)

@@ -44,4 +44,41 @@ class AnalysisIT extends InProcessServer {
         assertThat(bad.body().path("error").path("field").asString()).isEqualTo("breakdown.property");
         assertThat(trend("{\"event\":\"x\",\"from\":\"2026-11-20\",\"to\":\"2026-11-21\"}", "Bearer " + api().writeKey).status()).isEqualTo(401);
     }
+
+    @Test
+    void funnelOverHttpMatchesWhatWasSentAndExportsTheDropOff() {
+        String t = UUID.randomUUID().toString().substring(0, 8);
+        String v = "view_" + t;
+        String c = "confirm_" + t;
+        String p = "paid_" + t;
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 10; i++) {
+            String who = "\"anonymous_id\":\"f" + i + "-" + t + "\"";
+            batch.append(i == 0 ? "" : ",").append("{\"event\":\"").append(v).append("\",").append(who).append(",\"timestamp\":\"2026-11-20T10:00:00+08:00\"}");
+            if (i < 6) {
+                batch.append(",{\"event\":\"").append(c).append("\",").append(who).append(",\"timestamp\":\"2026-11-20T10:01:00+08:00\",\"properties\":{\"payment_method\":\"")
+                        .append(i % 2 == 0 ? "wechat_pay" : "bank_card").append("\"}}");
+            }
+            if (i < 2) {
+                batch.append(",{\"event\":\"").append(p).append("\",").append(who).append(",\"timestamp\":\"2026-11-20T10:02:00+08:00\"}");
+            }
+        }
+        api().postEvents(batch.append("]").toString());
+        String funnel = "{\"steps\":[{\"event\":\"" + v + "\"},{\"event\":\"" + c + "\"},{\"event\":\"" + p + "\"}],\"window\":\"1h\","
+                + "\"from\":\"2026-11-20\",\"to\":\"2026-11-20\"}";
+        Api.Response r = api().post("/api/v1/projects/demo/query/funnel", funnel.getBytes(StandardCharsets.UTF_8), "Authorization", "Bearer " + api().secretKey);
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode steps = r.body().path("groups").path(0).path("steps");
+        assertThat(steps.path(0).path("persons").asLong()).isEqualTo(10);
+        assertThat(steps.path(1).path("persons").asLong()).isEqualTo(6);
+        assertThat(steps.path(2).path("persons").asLong()).isEqualTo(2);
+        assertThat(steps.path(2).path("dropped_here").asLong()).isEqualTo(4);
+        assertThat(steps.path(1).path("median_seconds").asDouble()).isEqualTo(60.0);
+        Api.Response csv = api().post("/api/v1/projects/demo/query/funnel/dropped?step=3&format=csv", funnel.getBytes(StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + api().secretKey);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(new String(csv.raw().body(), StandardCharsets.UTF_8).lines().toList())
+                .containsExactly("person_id", "f2-" + t, "f3-" + t, "f4-" + t, "f5-" + t);
+    }
 }

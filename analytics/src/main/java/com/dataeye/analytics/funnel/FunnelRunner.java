@@ -1,0 +1,167 @@
+package com.dataeye.analytics.funnel;
+
+import com.dataeye.analytics.query.Filter;
+import com.dataeye.analytics.query.QueryExecutor;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Computes a funnel in one DuckDB statement, by the rules of docs/api/analytics.md:
+ * <ol>
+ *   <li>the events are those matching any step, per person after identity merge, ordered by time;
+ *       equal times are ordered by step number, so steps sent in the same millisecond count in funnel order;</li>
+ *   <li>a person enters at their first step-1 event within the date range;</li>
+ *   <li>each next step is the person's earliest matching event after the previous step's event in that
+ *       order (so a repeated step needs a second occurrence), no later than the window after the entry —
+ *       it may fall after the range's end;</li>
+ *   <li>a breakdown takes the property's value on the entry event; the top {@code limit} values by
+ *       entrants are kept, the rest summed into {@code $other}.</li>
+ * </ol>
+ */
+public final class FunnelRunner {
+
+    private final QueryExecutor executor;
+
+    public FunnelRunner(QueryExecutor executor) {
+        this.executor = executor;
+    }
+
+    public record Compiled(String sql, List<Object> args) {}
+
+    /** The per-person step matches, {@code s<n>} with structs {@code m1..m<n>} (time {@code t}, position {@code q}). */
+    static String matches(String projectId, ZoneId zone, FunnelQuery q, List<Object> args) {
+        int n = q.steps().size();
+        StringBuilder sql = new StringBuilder("WITH ev0 AS (SELECT person_id, ts, event_id");
+        for (int k = 1; k <= n; k++) {
+            sql.append(", ").append(condition(q.steps().get(k - 1), args)).append(" AS ok").append(k);
+        }
+        sql.append(", ");
+        if (q.breakdown() != null) {
+            q.breakdown().bind(args);
+            sql.append(q.breakdown().textSql());
+        } else {
+            sql.append("NULL");
+        }
+        sql.append(" AS grp FROM resolved_events WHERE project_id = ? AND ts >= ? AND ts < ? AND event IN (");
+        args.add(projectId);
+        args.add(q.range().start(zone));
+        args.add(q.range().end(zone).plus(q.window()));
+        for (int k = 0; k < n; k++) {
+            sql.append(k == 0 ? "?" : ", ?");
+            args.add(q.steps().get(k).event());
+        }
+        sql.append(")), ev AS (SELECT *, CASE");
+        for (int k = 1; k <= n; k++) {
+            sql.append(" WHEN ok").append(k).append(" THEN ").append(k);
+        }
+        sql.append(" END AS step FROM ev0), seqd AS (SELECT *, row_number() OVER (PARTITION BY person_id ORDER BY ts, step, event_id)")
+                .append(" AS seq FROM ev WHERE step IS NOT NULL)");
+        sql.append(", s1 AS (SELECT person_id, min({'t': ts, 'q': seq, 'g': grp}) AS m1 FROM seqd WHERE ok1 AND ts < ? GROUP BY person_id)");
+        args.add(q.range().end(zone));
+        for (int k = 2; k <= n; k++) {
+            sql.append(", s").append(k).append(" AS (SELECT p.person_id");
+            for (int j = 1; j < k; j++) {
+                sql.append(", any_value(p.m").append(j).append(") AS m").append(j);
+            }
+            sql.append(", min({'t': e.ts, 'q': e.seq}) FILTER (WHERE e.seq IS NOT NULL) AS m").append(k).append(" FROM s").append(k - 1).append(" p LEFT JOIN seqd e")
+                    .append(" ON e.person_id = p.person_id AND e.ok").append(k).append(" AND e.seq > p.m").append(k - 1)
+                    .append(".q AND e.ts <= p.m1.t + to_seconds(?) GROUP BY p.person_id)");
+            args.add(q.window().toSeconds());
+        }
+        return sql.toString();
+    }
+
+    private static String condition(FunnelQuery.Step step, List<Object> args) {
+        StringBuilder c = new StringBuilder("coalesce(event = ?");
+        args.add(step.event());
+        for (Filter f : step.filters()) {
+            c.append(" AND ").append(f.toSql(args));
+        }
+        return c.append(", false)").toString();
+    }
+
+    /** The counting statement: one row per entry group plus {@code $all}. */
+    public static Compiled compile(String projectId, ZoneId zone, FunnelQuery q) {
+        List<Object> args = new ArrayList<>();
+        int n = q.steps().size();
+        StringBuilder sql = new StringBuilder(matches(projectId, zone, q, args));
+        sql.append(" SELECT ").append(q.breakdown() == null ? "'$all'" : "CASE WHEN GROUPING(grp) = 1 THEN '$all' ELSE grp END")
+                .append(" AS g");
+        for (int k = 1; k <= n; k++) {
+            sql.append(", count(m").append(k).append(")");
+        }
+        for (int k = 2; k <= n; k++) {
+            sql.append(", median(date_diff('second', m").append(k - 1).append(".t, m").append(k).append(".t))");
+        }
+        sql.append(" FROM (SELECT *, coalesce(CAST(m1.g AS VARCHAR), '$none') AS grp FROM s").append(n).append(")");
+        if (q.breakdown() != null) {
+            sql.append(" GROUP BY GROUPING SETS ((grp), ())");
+        }
+        return new Compiled(sql.toString(), List.copyOf(args));
+    }
+
+    public FunnelResult run(String projectId, ZoneId zone, FunnelQuery q) {
+        Compiled c = compile(projectId, zone, q);
+        int n = q.steps().size();
+        List<Counts> rows = new ArrayList<>();
+        executor.query(c.sql(), c.args(), rs -> {
+            long[] persons = new long[n];
+            Double[] medians = new Double[n];
+            for (int k = 0; k < n; k++) {
+                persons[k] = rs.getLong(2 + k);
+                if (k > 0) {
+                    double m = rs.getDouble(1 + n + k);
+                    medians[k] = rs.wasNull() ? null : m;
+                }
+            }
+            rows.add(new Counts(rs.getString(1), persons, medians));
+        });
+        Counts all = rows.stream().filter(r -> r.group.equals("$all")).findFirst().orElse(new Counts("$all", new long[n], new Double[n]));
+        List<Counts> groups = new ArrayList<>(rows.stream().filter(r -> !r.group.equals("$all")).toList());
+        groups.sort((a, b) -> Long.compare(b.persons[0], a.persons[0]));
+        List<FunnelResult.Group> out = new ArrayList<>();
+        out.add(all.result(q));
+        Counts other = null;
+        for (int i = 0; i < groups.size(); i++) {
+            if (i < q.breakdownLimit() || groups.get(i).group.equals("$none")) {
+                out.add(groups.get(i).result(q));
+            } else {
+                other = other == null ? new Counts("$other", new long[n], new Double[n]) : other;
+                for (int k = 0; k < n; k++) {
+                    other.persons[k] += groups.get(i).persons[k];
+                }
+            }
+        }
+        if (other != null) {
+            out.add(other.result(q)); // medians of merged groups are unknown, not averaged
+        }
+        return new FunnelResult(out);
+    }
+
+    /** Persons who reached step {@code k - 1} but not step {@code k}, a page at a time, ordered by person. */
+    public List<String> dropped(String projectId, ZoneId zone, FunnelQuery q, int k, int limit, int offset) {
+        List<Object> args = new ArrayList<>();
+        String sql = matches(projectId, zone, q, args) + " SELECT person_id FROM s" + q.steps().size()
+                + " WHERE m" + (k - 1) + " IS NOT NULL AND m" + k + " IS NULL ORDER BY person_id LIMIT ? OFFSET ?";
+        args.add(limit);
+        args.add(offset);
+        List<String> persons = new ArrayList<>();
+        executor.query(sql, args, rs -> persons.add(rs.getString(1)));
+        return persons;
+    }
+
+    private record Counts(String group, long[] persons, Double[] medians) {
+        FunnelResult.Group result(FunnelQuery q) {
+            List<FunnelResult.StepResult> steps = new ArrayList<>();
+            for (int k = 0; k < persons.length; k++) {
+                double conversion = persons[0] == 0 ? 0 : persons[k] / (double) persons[0];
+                double stepConversion = k == 0 ? (persons[0] == 0 ? 0 : 1) : persons[k - 1] == 0 ? 0 : persons[k] / (double) persons[k - 1];
+                steps.add(new FunnelResult.StepResult(k + 1, q.steps().get(k).event(), persons[k], conversion, stepConversion,
+                        k == 0 ? 0 : persons[k - 1] - persons[k], medians[k]));
+            }
+            return new FunnelResult.Group(group, steps);
+        }
+    }
+}
