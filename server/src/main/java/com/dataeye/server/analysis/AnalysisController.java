@@ -3,6 +3,8 @@ package com.dataeye.server.analysis;
 import com.dataeye.analytics.funnel.FunnelQuery;
 import com.dataeye.analytics.funnel.FunnelRunner;
 import com.dataeye.analytics.log.SegmentLoader;
+import com.dataeye.analytics.retention.RetentionQuery;
+import com.dataeye.analytics.retention.RetentionRunner;
 import com.dataeye.analytics.query.InvalidQueryException;
 import com.dataeye.analytics.query.QueryExecutor;
 import com.dataeye.analytics.trend.TrendQuery;
@@ -40,12 +42,14 @@ class AnalysisController {
     private final ProjectDirectory projects;
     private final TrendRunner trends;
     private final FunnelRunner funnels;
+    private final RetentionRunner retention;
     private final SegmentLoader loader;
 
     AnalysisController(ProjectDirectory projects, QueryExecutor executor, SegmentLoader loader) {
         this.projects = projects;
         this.trends = new TrendRunner(executor);
         this.funnels = new FunnelRunner(executor);
+        this.retention = new RetentionRunner(executor);
         this.loader = loader;
     }
 
@@ -71,6 +75,17 @@ class AnalysisController {
         FunnelQuery query = FunnelQuery.from(body);
         loader.catchUp();
         return ResponseEntity.ok(funnels.run(p.id(), p.timeZone(), query));
+    }
+
+    @PostMapping("/retention")
+    ResponseEntity<?> retention(@PathVariable String project, @RequestBody Map<String, Object> body, Authentication auth) {
+        Project p = project(project, auth);
+        if (p == null) {
+            return unknown(project);
+        }
+        RetentionQuery query = RetentionQuery.from(body);
+        loader.catchUp();
+        return ResponseEntity.ok(retention.run(p.id(), p.timeZone(), query, java.time.LocalDate.now(p.timeZone())));
     }
 
     /** Persons who reached step {@code step - 1} but not {@code step}: JSON pages, or CSV with {@code format=csv}. */

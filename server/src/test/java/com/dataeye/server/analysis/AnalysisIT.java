@@ -81,4 +81,20 @@ class AnalysisIT extends InProcessServer {
         assertThat(new String(csv.raw().body(), StandardCharsets.UTF_8).lines().toList())
                 .containsExactly("person_id", "f2-" + t, "f3-" + t, "f4-" + t, "f5-" + t);
     }
+
+    @Test
+    void retentionOverHttp() {
+        String t = UUID.randomUUID().toString().substring(0, 8);
+        api().postEvents("[{\"event\":\"join_" + t + "\",\"anonymous_id\":\"r1\",\"timestamp\":\"2026-11-10T10:00:00+08:00\"},"
+                + "{\"event\":\"join_" + t + "\",\"anonymous_id\":\"r2\",\"timestamp\":\"2026-11-10T11:00:00+08:00\"},"
+                + "{\"event\":\"back_" + t + "\",\"anonymous_id\":\"r1\",\"timestamp\":\"2026-11-11T10:00:00+08:00\"}]");
+        Api.Response r = api().post("/api/v1/projects/demo/query/retention", ("{\"initial\":{\"event\":\"join_" + t + "\"},\"return\":{\"event\":\"back_" + t
+                + "\"},\"periods\":2,\"from\":\"2026-11-10\",\"to\":\"2026-11-10\"}").getBytes(StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + api().secretKey);
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode cohort = r.body().path("cohorts").path(0);
+        assertThat(cohort.path("size").asLong()).isEqualTo(2);
+        assertThat(cohort.path("rates").path(1).asDouble()).isEqualTo(0.5);
+        assertThat(r.body().path("average").path(2).asDouble()).isZero();
+    }
 }
