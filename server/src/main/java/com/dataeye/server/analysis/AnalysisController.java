@@ -3,6 +3,8 @@ package com.dataeye.server.analysis;
 import com.dataeye.analytics.funnel.FunnelQuery;
 import com.dataeye.analytics.funnel.FunnelRunner;
 import com.dataeye.analytics.log.SegmentLoader;
+import com.dataeye.analytics.paths.PathsQuery;
+import com.dataeye.analytics.paths.PathsRunner;
 import com.dataeye.analytics.retention.RetentionQuery;
 import com.dataeye.analytics.retention.RetentionRunner;
 import com.dataeye.analytics.query.InvalidQueryException;
@@ -43,6 +45,7 @@ class AnalysisController {
     private final TrendRunner trends;
     private final FunnelRunner funnels;
     private final RetentionRunner retention;
+    private final PathsRunner paths;
     private final SegmentLoader loader;
 
     AnalysisController(ProjectDirectory projects, QueryExecutor executor, SegmentLoader loader) {
@@ -50,6 +53,7 @@ class AnalysisController {
         this.trends = new TrendRunner(executor);
         this.funnels = new FunnelRunner(executor);
         this.retention = new RetentionRunner(executor);
+        this.paths = new PathsRunner(executor);
         this.loader = loader;
     }
 
@@ -86,6 +90,17 @@ class AnalysisController {
         RetentionQuery query = RetentionQuery.from(body);
         loader.catchUp();
         return ResponseEntity.ok(retention.run(p.id(), p.timeZone(), query, java.time.LocalDate.now(p.timeZone())));
+    }
+
+    @PostMapping("/paths")
+    ResponseEntity<?> paths(@PathVariable String project, @RequestBody Map<String, Object> body, Authentication auth) {
+        Project p = project(project, auth);
+        if (p == null) {
+            return unknown(project);
+        }
+        PathsQuery query = PathsQuery.from(body);
+        loader.catchUp();
+        return ResponseEntity.ok(paths.run(p.id(), p.timeZone(), query));
     }
 
     /** Persons who reached step {@code step - 1} but not {@code step}: JSON pages, or CSV with {@code format=csv}. */

@@ -97,4 +97,16 @@ class AnalysisIT extends InProcessServer {
         assertThat(cohort.path("rates").path(1).asDouble()).isEqualTo(0.5);
         assertThat(r.body().path("average").path(2).asDouble()).isZero();
     }
+
+    @Test
+    void pathsOverHttp() {
+        String t = UUID.randomUUID().toString().substring(0, 8);
+        api().postEvents("[{\"event\":\"land_" + t + "\",\"anonymous_id\":\"w1\",\"timestamp\":\"2026-11-12T10:00:00+08:00\"},"
+                + "{\"event\":\"buy_" + t + "\",\"anonymous_id\":\"w1\",\"timestamp\":\"2026-11-12T10:01:00+08:00\"}]");
+        Api.Response r = api().post("/api/v1/projects/demo/query/paths", ("{\"start\":{\"event\":\"land_" + t + "\"},\"depth\":1,"
+                + "\"from\":\"2026-11-12\",\"to\":\"2026-11-12\"}").getBytes(StandardCharsets.UTF_8), "Authorization", "Bearer " + api().secretKey);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().path("links").path(0).path("source").asString()).isEqualTo("0:land_" + t);
+        assertThat(r.body().path("links").path(0).path("target").asString()).isEqualTo("1:buy_" + t);
+    }
 }

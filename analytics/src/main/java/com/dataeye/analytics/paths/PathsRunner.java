@@ -1,0 +1,100 @@
+package com.dataeye.analytics.paths;
+
+import com.dataeye.analytics.query.Filter;
+import com.dataeye.analytics.query.QueryExecutor;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Computes {@link PathsQuery} in DuckDB: each person's events ordered by time, consecutive repeats of
+ * one event collapsed (a page viewed three times in a row is one step), cut into sessions at gaps
+ * longer than the session gap; from the person's first start event in the range, the next (or
+ * previous) {@code depth} events of the same session are its path. A path that stops early ends in
+ * {@code $end}. Per step, the {@code maxNodes} most frequent events keep their names, the rest
+ * become {@code $other}.
+ */
+public final class PathsRunner {
+
+    private final QueryExecutor executor;
+
+    public PathsRunner(QueryExecutor executor) {
+        this.executor = executor;
+    }
+
+    public PathsResult run(String projectId, ZoneId zone, PathsQuery q) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("WITH ev AS (SELECT person_id, ts, event, event_id, ");
+        StringBuilder isStart = new StringBuilder("(event = ?");
+        args.add(q.event());
+        for (Filter f : q.filters()) {
+            isStart.append(" AND ").append(f.toSql(args));
+        }
+        sql.append("coalesce(").append(isStart).append("), false) AS is_start FROM resolved_events WHERE project_id = ? AND ts >= ? AND ts < ?");
+        args.add(projectId);
+        // a path may run past the range's edge by one session gap per step
+        java.time.Duration slack = java.time.Duration.ofMinutes((long) q.sessionGapMinutes() * q.depth());
+        args.add(q.after() ? q.range().start(zone) : q.range().start(zone).minus(slack));
+        args.add(q.after() ? q.range().end(zone).plus(slack) : q.range().end(zone));
+        if (!q.only().isEmpty()) {
+            sql.append(" AND (event = ? OR event IN (");
+            args.add(q.event());
+            for (int i = 0; i < q.only().size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+                args.add(q.only().get(i));
+            }
+            sql.append("))");
+        }
+        sql.append("), ordered AS (SELECT *, lag(event) OVER w AS prev_event, lag(ts) OVER w AS prev_ts FROM ev")
+                .append(" WINDOW w AS (PARTITION BY person_id ORDER BY ts, event_id))")
+                .append(", collapsed AS (SELECT *, sum(CASE WHEN prev_ts IS NULL OR ts - prev_ts > to_minutes(?) THEN 1 ELSE 0 END)")
+                .append(" OVER (PARTITION BY person_id ORDER BY ts, event_id) AS session FROM ordered")
+                .append(" WHERE prev_event IS NULL OR prev_event <> event OR ts - prev_ts > to_minutes(?))");
+        args.add(q.sessionGapMinutes());
+        args.add(q.sessionGapMinutes());
+        sql.append(", numbered AS (SELECT *, row_number() OVER (PARTITION BY person_id ORDER BY ts, event_id) AS rn FROM collapsed)")
+                .append(", start AS (SELECT person_id, min({'t': ts, 'rn': rn, 's': session}) AS st FROM numbered")
+                .append(" WHERE is_start AND ts >= ? AND ts < ? GROUP BY person_id)");
+        args.add(q.range().start(zone));
+        args.add(q.range().end(zone));
+        String level = q.after() ? "n.rn - s.st.rn" : "s.st.rn - n.rn";
+        sql.append(", steps AS (SELECT n.person_id, ").append(level).append(" AS step, n.event FROM numbered n JOIN start s USING (person_id)")
+                .append(" WHERE n.session = s.st.s AND ").append(level).append(" BETWEEN 0 AND ?)");
+        args.add(q.depth());
+        sql.append(", ranked AS (SELECT step, event, row_number() OVER (PARTITION BY step ORDER BY count(*) DESC, event) AS r")
+                .append(" FROM steps GROUP BY step, event)")
+                .append(", mapped AS (SELECT s.person_id, s.step, CASE WHEN r.r <= ? THEN s.event ELSE '$other' END AS node")
+                .append(" FROM steps s JOIN ranked r USING (step, event))");
+        args.add(q.maxNodes());
+        sql.append(" SELECT 'node' AS kind, step, node, NULL AS target, count(*) AS persons FROM mapped GROUP BY step, node")
+                .append(" UNION ALL SELECT 'link', a.step, a.node, coalesce(b.node, '$end'), count(*) FROM mapped a")
+                .append(" LEFT JOIN mapped b ON b.person_id = a.person_id AND b.step = a.step + 1 WHERE a.step < ?")
+                .append(" GROUP BY a.step, a.node, coalesce(b.node, '$end') ORDER BY 1 DESC, 2, 5 DESC, 3");
+        args.add(q.depth());
+
+        List<PathsResult.Node> nodes = new ArrayList<>();
+        List<PathsResult.Link> links = new ArrayList<>();
+        java.util.Map<Integer, Long> endsPerStep = new java.util.HashMap<>();
+        executor.query(sql.toString(), args, rs -> {
+            int step = rs.getInt(2);
+            String node = rs.getString(3);
+            long persons = rs.getLong(5);
+            if (rs.getString(1).equals("node")) {
+                nodes.add(new PathsResult.Node(id(step, node), step, node, persons));
+            } else {
+                String target = rs.getString(4);
+                if (target.equals("$end")) {
+                    endsPerStep.merge(step + 1, persons, Long::sum);
+                }
+                links.add(new PathsResult.Link(id(step, node), id(step + 1, target), persons));
+            }
+        });
+        endsPerStep.forEach((step, persons) -> nodes.add(new PathsResult.Node(id(step, "$end"), step, "$end", persons)));
+        return new PathsResult(nodes, links);
+    }
+
+    private static String id(int step, String event) {
+        return step + ":" + event;
+    }
+}

@@ -1,0 +1,101 @@
+package com.dataeye.analytics.paths;
+
+import com.dataeye.analytics.query.QueryExecutor;
+import com.dataeye.analytics.store.DuckDb;
+import com.dataeye.analytics.store.DuckDbEventStore;
+import com.dataeye.core.event.Event;
+import com.dataeye.core.event.EventType;
+import com.dataeye.core.store.CommitBatch;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * On 11-01 (Shanghai): A view→cart→pay→view; B view, view again (collapsed), cart; C view, then search
+ * an hour later (a new session: C's path ends); D home→view→favorite; E only carts; F view→search.
+ */
+class PathsRunnerTest {
+
+    static DuckDb db;
+    static PathsRunner runner;
+    static int seq;
+
+    private static Event e(String name, String person, String time) {
+        var ts = OffsetDateTime.parse("2026-11-01T" + time + "+08:00").toInstant();
+        return new Event("p" + (++seq), "shop", name, EventType.TRACK, person, person, person, null, ts, ts, null, null,
+                new Event.Page(null, null, null, null), new Event.Acquisition(null, null, null, null, null, null),
+                new Event.Device(null, null, null, null, null), new Event.Element(null, null, null), new Event.Commerce(null, null, null), Map.of());
+    }
+
+    @BeforeAll
+    static void shop() {
+        db = DuckDb.open(null, null);
+        new DuckDbEventStore(db, JsonMapper.builder().build()).commit(new CommitBatch(List.of(
+                e("view", "A", "10:00:00"), e("cart", "A", "10:01:00"), e("pay", "A", "10:02:00"), e("view", "A", "10:03:00"),
+                e("view", "B", "10:00:00"), e("view", "B", "10:00:30"), e("cart", "B", "10:05:00"),
+                e("view", "C", "10:00:00"), e("search", "C", "11:00:00"),
+                e("home", "D", "09:00:00"), e("view", "D", "10:00:00"), e("favorite", "D", "10:01:00"),
+                e("cart", "E", "09:00:00"),
+                e("view", "F", "10:00:00"), e("search", "F", "10:01:00")), List.of(), List.of()));
+        runner = new PathsRunner(new QueryExecutor(db, Duration.ofSeconds(30)));
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PathsResult run(String json) {
+        return runner.run("shop", ZoneId.of("Asia/Shanghai"), PathsQuery.from(JsonMapper.builder().build().readValue(json, Map.class)));
+    }
+
+    private static long node(PathsResult r, String id) {
+        return r.nodes().stream().filter(n -> n.id().equals(id)).mapToLong(PathsResult.Node::persons).sum();
+    }
+
+    private static long link(PathsResult r, String from, String to) {
+        return r.links().stream().filter(l -> l.source().equals(from) && l.target().equals(to)).mapToLong(PathsResult.Link::persons).sum();
+    }
+
+    @Test
+    void followsEachPersonsFirstStartWithinTheSession() {
+        PathsResult r = run("{\"start\":{\"event\":\"view\"},\"depth\":2,\"from\":\"2026-11-01\",\"to\":\"2026-11-01\"}");
+        assertThat(node(r, "0:view")).isEqualTo(5);                    // A B C D F
+        assertThat(link(r, "0:view", "1:cart")).isEqualTo(2);          // A, and B after its repeated view collapsed
+        assertThat(link(r, "0:view", "1:favorite")).isEqualTo(1);      // D
+        assertThat(link(r, "0:view", "1:search")).isEqualTo(1);        // F; C's search is another session
+        assertThat(link(r, "0:view", "1:$end")).isEqualTo(1);          // C
+        assertThat(link(r, "1:cart", "2:pay")).isEqualTo(1);
+        assertThat(link(r, "1:cart", "2:$end")).isEqualTo(1);
+        assertThat(node(r, "2:pay")).isEqualTo(1);
+    }
+
+    @Test
+    void capsDistinctEventsPerStepWithOther() {
+        PathsResult r = run("{\"start\":{\"event\":\"view\"},\"depth\":1,\"max_nodes\":2,\"from\":\"2026-11-01\",\"to\":\"2026-11-01\"}");
+        // step 1: cart 2, then favorite and search 1 each — the tie goes by name, search becomes $other
+        assertThat(link(r, "0:view", "1:cart")).isEqualTo(2);
+        assertThat(link(r, "0:view", "1:favorite")).isEqualTo(1);
+        assertThat(link(r, "0:view", "1:$other")).isEqualTo(1);
+        assertThat(link(r, "0:view", "1:search")).isZero();
+    }
+
+    @Test
+    void walksBackwardsBeforeAnEvent() {
+        PathsResult r = run("{\"start\":{\"event\":\"cart\"},\"direction\":\"before\",\"depth\":1,\"from\":\"2026-11-01\",\"to\":\"2026-11-01\"}");
+        assertThat(node(r, "0:cart")).isEqualTo(3);                    // A B E
+        assertThat(link(r, "0:cart", "1:view")).isEqualTo(2);          // A, B
+        assertThat(link(r, "0:cart", "1:$end")).isEqualTo(1);          // E had nothing before
+    }
+}
