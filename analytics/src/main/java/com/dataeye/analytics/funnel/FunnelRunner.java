@@ -58,16 +58,25 @@ public final class FunnelRunner {
         }
         sql.append(" END AS step FROM ev0), seqd AS (SELECT *, row_number() OVER (PARTITION BY person_id ORDER BY ts, step, event_id)")
                 .append(" AS seq FROM ev WHERE step IS NOT NULL)");
-        sql.append(", s1 AS (SELECT person_id, min({'t': ts, 'q': seq, 'g': grp}) AS m1 FROM seqd WHERE ok1 AND ts < ? GROUP BY person_id)");
+        // for every event, the position of the next event that could be step k: one pass of window
+        // functions, so each step below is an equality join on (person, position), not a range join
+        sql.append(", nexts AS (SELECT *");
+        for (int k = 2; k <= n; k++) {
+            sql.append(", min(CASE WHEN ok").append(k).append(" THEN seq END) OVER (PARTITION BY person_id ORDER BY seq")
+                    .append(" ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next").append(k);
+        }
+        sql.append(" FROM seqd)");
+        sql.append(", s1 AS (SELECT person_id, min({'t': ts, 'q': seq, 'g': grp}) AS m1, arg_min(")
+                .append(n >= 2 ? "next2" : "NULL").append(", seq) AS nx FROM nexts WHERE ok1 AND ts < ? GROUP BY person_id)");
         args.add(q.range().end(zone));
         for (int k = 2; k <= n; k++) {
             sql.append(", s").append(k).append(" AS (SELECT p.person_id");
             for (int j = 1; j < k; j++) {
-                sql.append(", any_value(p.m").append(j).append(") AS m").append(j);
+                sql.append(", p.m").append(j);
             }
-            sql.append(", min({'t': e.ts, 'q': e.seq}) FILTER (WHERE e.seq IS NOT NULL) AS m").append(k).append(" FROM s").append(k - 1).append(" p LEFT JOIN seqd e")
-                    .append(" ON e.person_id = p.person_id AND e.ok").append(k).append(" AND e.seq > p.m").append(k - 1)
-                    .append(".q AND e.ts <= p.m1.t + to_seconds(?) GROUP BY p.person_id)");
+            sql.append(", CASE WHEN e.seq IS NOT NULL THEN {'t': e.ts, 'q': e.seq} END AS m").append(k)
+                    .append(", ").append(k < n ? "e.next" + (k + 1) : "NULL").append(" AS nx FROM s").append(k - 1)
+                    .append(" p LEFT JOIN nexts e ON e.person_id = p.person_id AND e.seq = p.nx AND e.ts <= p.m1.t + to_seconds(?))");
             args.add(q.window().toSeconds());
         }
         return sql.toString();

@@ -67,10 +67,10 @@ public final class PathsRunner {
                 .append(", mapped AS (SELECT s.person_id, s.step, CASE WHEN r.r <= ? THEN s.event ELSE '$other' END AS node")
                 .append(" FROM steps s JOIN ranked r USING (step, event))");
         args.add(q.maxNodes());
-        sql.append(" SELECT 'node' AS kind, step, node, NULL AS target, count(*) AS persons FROM mapped GROUP BY step, node")
-                .append(" UNION ALL SELECT 'link', a.step, a.node, coalesce(b.node, '$end'), count(*) FROM mapped a")
-                .append(" LEFT JOIN mapped b ON b.person_id = a.person_id AND b.step = a.step + 1 WHERE a.step < ?")
-                .append(" GROUP BY a.step, a.node, coalesce(b.node, '$end') ORDER BY 1 DESC, 2, 5 DESC, 3");
+        sql.append(", linked AS (SELECT step, node, lead(node) OVER (PARTITION BY person_id ORDER BY step) AS nxt FROM mapped)")
+                .append(" SELECT 'node' AS kind, step, node, NULL AS target, count(*) AS persons FROM linked GROUP BY step, node")
+                .append(" UNION ALL SELECT 'link', step, node, coalesce(nxt, '$end'), count(*) FROM linked WHERE step < ?")
+                .append(" GROUP BY step, node, coalesce(nxt, '$end') ORDER BY 1 DESC, 2, 5 DESC, 3");
         args.add(q.depth());
 
         List<PathsResult.Node> nodes = new ArrayList<>();
