@@ -50,6 +50,10 @@ final class EventNormalizer {
         if (distinctId == null) {
             distinctId = loginId != null ? loginId : anonymousId;
         }
+        if (distinctId == null && type == EventType.ITEM_SET && Fields.id(in, "item_id") != null) {
+            // an item's attributes belong to no person: the item stands for itself
+            distinctId = "item:" + Fields.id(in, "item_id");
+        }
         if (distinctId == null) {
             throw new RejectedException(RejectionCode.MISSING_FIELD, "distinct_id",
                     "an event needs distinct_id, login_id or anonymous_id");

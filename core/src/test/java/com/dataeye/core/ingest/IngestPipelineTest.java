@@ -206,4 +206,13 @@ class IngestPipelineTest {
                 .containsExactly(RejectionCode.EVENT_TOO_LARGE, RejectionCode.INVALID_UTF8, RejectionCode.NOT_AN_OBJECT);
         assertThat(p.batch().quarantined()).hasSize(3);
     }
+
+    @Test
+    void itemSetNeedsNoPerson() {
+        Map<String, Object> item = new HashMap<>(Map.of("type", "item_set", "item_id", "lut-v2",
+                "properties", new HashMap<>(Map.of("version", "V2.5", "price", 39.9))));
+        Event e = ingest(List.of(item)).batch().events().get(0);
+        assertThat(e.commerce().productId()).isEqualTo("lut-v2");
+        assertThat(e.distinctId()).isEqualTo("item:lut-v2");
+    }
 }
