@@ -10,7 +10,6 @@ import com.dataeye.analytics.retention.RetentionRunner;
 import com.dataeye.analytics.query.InvalidQueryException;
 import com.dataeye.analytics.query.QueryExecutor;
 import com.dataeye.analytics.trend.TrendQuery;
-import com.dataeye.analytics.trend.TrendResult;
 import com.dataeye.analytics.trend.TrendRunner;
 import com.dataeye.core.project.Project;
 import com.dataeye.server.ingest.ApiError;
@@ -29,8 +28,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * {@code POST /api/v1/projects/{project}/query/{analysis}} (docs/api/analytics.md). Needs an operator
@@ -59,48 +61,35 @@ class AnalysisController {
 
     @PostMapping("/trend")
     ResponseEntity<?> trend(@PathVariable String project, @RequestBody Map<String, Object> body, Authentication auth) {
-        ProjectAccess.require(auth, project);
-        Project p = projects.find(project).orElse(null);
-        if (p == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("unknown_project", "no project '" + project + "'"));
-        }
-        TrendQuery query = TrendQuery.from(body);
-        loader.catchUp();
-        TrendResult result = trends.run(p.id(), p.timeZone(), query);
-        return ResponseEntity.ok(result);
+        return analyse(project, auth, body, TrendQuery::from, (p, q) -> trends.run(p.id(), p.timeZone(), q));
     }
 
     @PostMapping("/funnel")
     ResponseEntity<?> funnel(@PathVariable String project, @RequestBody Map<String, Object> body, Authentication auth) {
-        Project p = project(project, auth);
-        if (p == null) {
-            return unknown(project);
-        }
-        FunnelQuery query = FunnelQuery.from(body);
-        loader.catchUp();
-        return ResponseEntity.ok(funnels.run(p.id(), p.timeZone(), query));
+        return analyse(project, auth, body, FunnelQuery::from, (p, q) -> funnels.run(p.id(), p.timeZone(), q));
     }
 
     @PostMapping("/retention")
     ResponseEntity<?> retention(@PathVariable String project, @RequestBody Map<String, Object> body, Authentication auth) {
-        Project p = project(project, auth);
-        if (p == null) {
-            return unknown(project);
-        }
-        RetentionQuery query = RetentionQuery.from(body);
-        loader.catchUp();
-        return ResponseEntity.ok(retention.run(p.id(), p.timeZone(), query, java.time.LocalDate.now(p.timeZone())));
+        return analyse(project, auth, body, RetentionQuery::from,
+                (p, q) -> retention.run(p.id(), p.timeZone(), q, LocalDate.now(p.timeZone())));
     }
 
     @PostMapping("/paths")
     ResponseEntity<?> paths(@PathVariable String project, @RequestBody Map<String, Object> body, Authentication auth) {
+        return analyse(project, auth, body, PathsQuery::from, (p, q) -> paths.run(p.id(), p.timeZone(), q));
+    }
+
+    /**
+     * What every analysis does around its own work: check access, read the query (a 400 comes before
+     * any work), load what was acknowledged so far, run.
+     */
+    private <Q> ResponseEntity<?> analyse(String project, Authentication auth, Map<String, Object> body,
+                                          Function<Map<String, Object>, Q> parse, BiFunction<Project, Q, Object> run) {
         Project p = project(project, auth);
-        if (p == null) {
-            return unknown(project);
-        }
-        PathsQuery query = PathsQuery.from(body);
+        Q query = parse.apply(body);
         loader.catchUp();
-        return ResponseEntity.ok(paths.run(p.id(), p.timeZone(), query));
+        return ResponseEntity.ok(run.apply(p, query));
     }
 
     /** Persons who reached step {@code step - 1} but not {@code step}: JSON pages, or CSV with {@code format=csv}. */
@@ -109,9 +98,6 @@ class AnalysisController {
                               @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset,
                               @RequestParam(defaultValue = "json") String format, Authentication auth) {
         Project p = project(project, auth);
-        if (p == null) {
-            return unknown(project);
-        }
         FunnelQuery query = FunnelQuery.from(body);
         if (step < 2 || step > query.steps().size()) {
             throw new InvalidQueryException("step", "step is 2–" + query.steps().size() + ": the step the persons did not reach");
@@ -122,20 +108,32 @@ class AnalysisController {
         List<String> persons = funnels.dropped(p.id(), p.timeZone(), query, step, pageSize, Math.max(0, offset));
         if (csv) {
             StringBuilder out = new StringBuilder("person_id\n");
-            persons.forEach(id -> out.append(id.replace("\"", "\"\"").matches(".*[,\"\n].*") ? "\"" + id.replace("\"", "\"\"") + "\"" : id).append('\n'));
+            persons.forEach(id -> out.append(csvField(id)).append('\n'));
             return ResponseEntity.ok().header("Content-Type", "text/csv; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"dropped-at-step-" + step + ".csv\"").body(out.toString());
         }
         return ResponseEntity.ok(Map.of("step", step, "offset", offset, "limit", pageSize, "persons", persons));
     }
 
-    private Project project(String project, Authentication auth) {
-        ProjectAccess.require(auth, project);
-        return projects.find(project).orElse(null);
+    private static String csvField(String value) {
+        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0;
+        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 
-    private static ResponseEntity<ApiError> unknown(String project) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("unknown_project", "no project '" + project + "'"));
+    private Project project(String project, Authentication auth) {
+        ProjectAccess.require(auth, project);
+        return projects.find(project).orElseThrow(() -> new UnknownProject(project));
+    }
+
+    private static final class UnknownProject extends RuntimeException {
+        UnknownProject(String project) {
+            super("no project '" + project + "'", null, false, false);
+        }
+    }
+
+    @ExceptionHandler(UnknownProject.class)
+    ResponseEntity<ApiError> unknown(UnknownProject e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("unknown_project", e.getMessage()));
     }
 
     @ExceptionHandler(InvalidQueryException.class)
