@@ -1,14 +1,9 @@
 package com.dataeye.analytics.log;
 
-import com.dataeye.core.event.Event;
-import com.dataeye.core.identity.IdentityLink;
+import com.dataeye.analytics.store.SegmentFormat;
 import com.dataeye.core.store.CommitBatch;
 import com.dataeye.core.store.EventLog;
-import com.dataeye.core.store.QuarantinedEvent;
 
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +13,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -41,7 +35,6 @@ public final class SegmentLog implements EventLog, AutoCloseable {
     private static final Pattern NAME = Pattern.compile("segment-(\\d{12})\\.jsonl");
 
     private final Path dir;
-    private final JsonMapper json;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
     private long currentSeq;
     private FileChannel current;
@@ -51,8 +44,6 @@ public final class SegmentLog implements EventLog, AutoCloseable {
 
     public SegmentLog(Path dir) {
         this.dir = dir;
-        // one record a line: no separator between root values but our own newline
-        this.json = JsonMapper.builder(JsonFactory.builder().rootValueSeparator((String) null).build()).build();
         try {
             Files.createDirectories(dir);
             long newest = segments().stream().mapToLong(Long::longValue).max().orElse(0);
@@ -66,37 +57,10 @@ public final class SegmentLog implements EventLog, AutoCloseable {
     @Override
     public synchronized void append(CommitBatch batch) {
         buffer.reset();
-        try (JsonGenerator g = json.createGenerator(buffer)) {
-            for (Event e : batch.events()) {
-                writeEvent(g, e);
-            }
-            if (!batch.links().isEmpty() || !batch.quarantined().isEmpty()) {
-                segmentsWithOtherRecords.add(currentSeq);
-            }
-            for (IdentityLink l : batch.links()) {
-                g.writeStartObject();
-                g.writeStringProperty("k", "l");
-                g.writeStringProperty("project_id", l.projectId());
-                g.writeStringProperty("distinct_id", l.distinctId());
-                g.writeStringProperty("person_id", l.personId());
-                g.writeNumberProperty("linked_at", micros(l.linkedAt()));
-                g.writeEndObject();
-                g.writeRaw('\n');
-            }
-            for (QuarantinedEvent q : batch.quarantined()) {
-                g.writeStartObject();
-                g.writeStringProperty("k", "q");
-                g.writeStringProperty("project_id", q.projectId());
-                g.writeNumberProperty("received_at", micros(q.receivedAt()));
-                g.writeStringProperty("event_id", q.eventId());
-                g.writeStringProperty("code", q.code());
-                g.writeStringProperty("field", q.field());
-                g.writeStringProperty("message", q.message());
-                g.writeStringProperty("raw", q.raw());
-                g.writeEndObject();
-                g.writeRaw('\n');
-            }
+        if (SegmentFormat.holdsOtherRecords(batch)) {
+            segmentsWithOtherRecords.add(currentSeq);
         }
+        SegmentFormat.write(batch, buffer);
         try {
             ByteBuffer bytes = ByteBuffer.wrap(buffer.toByteArray());
             while (bytes.hasRemaining()) {
@@ -107,64 +71,6 @@ public final class SegmentLog implements EventLog, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the event log segment " + path(currentSeq), e);
         }
-    }
-
-    private static void writeEvent(JsonGenerator g, Event e) {
-        g.writeStartObject();
-        g.writeStringProperty("k", "e");
-        g.writeStringProperty("event_id", e.eventId());
-        g.writeStringProperty("project_id", e.projectId());
-        g.writeStringProperty("event", e.event());
-        g.writeStringProperty("type", e.type().wireName());
-        g.writeStringProperty("person_id", e.personId());
-        g.writeStringProperty("distinct_id", e.distinctId());
-        opt(g, "anonymous_id", e.anonymousId());
-        opt(g, "login_id", e.loginId());
-        g.writeNumberProperty("ts", micros(e.ts()));
-        g.writeNumberProperty("received_at", micros(e.receivedAt()));
-        opt(g, "lib", e.lib());
-        opt(g, "lib_version", e.libVersion());
-        opt(g, "url", e.page().url());
-        opt(g, "path", e.page().path());
-        opt(g, "title", e.page().title());
-        opt(g, "referrer", e.page().referrer());
-        Event.Acquisition a = e.acquisition();
-        opt(g, "utm_source", a.utmSource());
-        opt(g, "utm_medium", a.utmMedium());
-        opt(g, "utm_campaign", a.utmCampaign());
-        opt(g, "utm_content", a.utmContent());
-        opt(g, "utm_term", a.utmTerm());
-        opt(g, "channel", a.channel());
-        Event.Device d = e.device();
-        opt(g, "os", d.os());
-        opt(g, "browser", d.browser());
-        opt(g, "device_type", d.deviceType());
-        opt(g, "screen", d.screen());
-        opt(g, "ip", d.ip());
-        opt(g, "element_selector", e.element().selector());
-        opt(g, "element_path", e.element().path());
-        opt(g, "element_text", e.element().text());
-        opt(g, "order_id", e.commerce().orderId());
-        opt(g, "product_id", e.commerce().productId());
-        if (e.commerce().amount() != null) {
-            g.writeNumberProperty("amount", e.commerce().amount());
-        }
-        if (e.properties() != null && !e.properties().isEmpty()) {
-            g.writeName("properties");
-            g.writePOJO(e.properties());
-        }
-        g.writeEndObject();
-        g.writeRaw('\n');
-    }
-
-    private static void opt(JsonGenerator g, String name, String value) {
-        if (value != null) {
-            g.writeStringProperty(name, value);
-        }
-    }
-
-    static long micros(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
 
     /**

@@ -1,14 +1,10 @@
 package com.dataeye.analytics.store;
 
-import com.dataeye.core.event.Event;
 import com.dataeye.core.identity.IdentityLink;
 import com.dataeye.core.store.CommitBatch;
 import com.dataeye.core.store.EventStore;
-import com.dataeye.core.store.QuarantinedEvent;
 
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,21 +16,19 @@ import java.time.ZoneOffset;
 import java.util.function.Consumer;
 
 /**
- * The embedded event store: every commit appends events, identity links and quarantined events in
- * one DuckDB transaction. DuckDB writes its WAL on commit, so a commit that returned survives a
- * {@code kill -9}; that is what lets the collector acknowledge after {@link #commit}.
+ * The embedded event store in DuckDB. Events, identity links and quarantined events arrive as
+ * segments of the event log ({@link #loadSegment}), each loaded in one transaction by DuckDB's own
+ * JSON reader; {@link #commit} does the same for a batch that bypasses the log.
  */
 public final class DuckDbEventStore implements EventStore {
 
     private final DuckDb db;
     private final DuckDBConnection writer;
-    private final JsonMapper json;
     private final int queryThreads;
 
-    public DuckDbEventStore(DuckDb db, JsonMapper json) {
+    public DuckDbEventStore(DuckDb db) {
         this.db = db;
         this.writer = db.connect();
-        this.json = json;
         try (Statement st = writer.createStatement();
              ResultSet rs = st.executeQuery("SELECT current_setting('threads')")) {
             rs.next();
@@ -45,44 +39,29 @@ public final class DuckDbEventStore implements EventStore {
         }
     }
 
+    /**
+     * Commits a batch directly, without the event log: written in the log's format to a scratch file
+     * and loaded like a segment, in one transaction, so the columns are mapped in one place.
+     */
     @Override
     public synchronized void commit(CommitBatch batch) {
+        java.nio.file.Path scratch = null;
         try {
-            if (!batch.events().isEmpty()) {
-                try (DuckDBAppender a = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "events")) {
-                    for (Event e : batch.events()) {
-                        appendEvent(a, e);
-                    }
-                }
+            scratch = java.nio.file.Files.createTempFile("dataeye-commit-", ".jsonl");
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(scratch))) {
+                SegmentFormat.write(batch, out);
             }
-            if (!batch.links().isEmpty()) {
-                try (DuckDBAppender a = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "identities")) {
-                    for (IdentityLink l : batch.links()) {
-                        a.beginRow();
-                        a.append(l.projectId()).append(l.distinctId()).append(l.personId()).append(utc(l.linkedAt()));
-                        a.endRow();
-                    }
-                }
-            }
-            if (!batch.quarantined().isEmpty()) {
-                try (DuckDBAppender a = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "quarantine")) {
-                    for (QuarantinedEvent q : batch.quarantined()) {
-                        a.beginRow();
-                        a.append(q.projectId()).append(utc(q.receivedAt()));
-                        str(a, q.eventId()).append(q.code());
-                        str(a, q.field()).append(q.message()).append(q.raw());
-                        a.endRow();
-                    }
-                }
-            }
-            writer.commit();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                writer.rollback();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            load(scratch, null, SegmentFormat.holdsOtherRecords(batch));
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("event store commit failed: " + e.getMessage(), e);
+        } finally {
+            if (scratch != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(scratch);
+                } catch (java.io.IOException ignored) {
+                    // a scratch file in the temp directory
+                }
+            }
         }
     }
 
@@ -102,6 +81,11 @@ public final class DuckDbEventStore implements EventStore {
      * does the parsing: far cheaper per row than appending from Java.
      */
     public synchronized void loadSegment(java.nio.file.Path segment, long seq, boolean holdsOtherRecords) {
+        load(segment, seq, holdsOtherRecords);
+    }
+
+    /** Loads a file of segment lines in one transaction; with a {@code seq}, records it as loaded. */
+    private void load(java.nio.file.Path segment, Long seq, boolean holdsOtherRecords) {
         String file = "'" + segment.toAbsolutePath().toString().replace("'", "''") + "'";
         try (Statement st = writer.createStatement()) {
             // One thread parses a segment at about half the CPU per row of two, and the collector needs
@@ -120,7 +104,9 @@ public final class DuckDbEventStore implements EventStore {
                 st.execute("INSERT INTO quarantine SELECT project_id, make_timestamp(received_at)::TIMESTAMPTZ, event_id, code, "
                         + "field, message, raw FROM " + source + " WHERE k = 'q'");
             }
-            st.execute("UPDATE load_state SET loaded_through = " + seq + " WHERE id = 1");
+            if (seq != null) {
+                st.execute("UPDATE load_state SET loaded_through = " + seq + " WHERE id = 1");
+            }
             writer.commit();
         } catch (SQLException e) {
             try {
@@ -153,57 +139,6 @@ public final class DuckDbEventStore implements EventStore {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private void appendEvent(DuckDBAppender a, Event e) throws SQLException {
-        a.beginRow();
-        a.append(e.eventId()).append(e.projectId()).append(e.event()).append(e.type().wireName())
-                .append(e.personId()).append(e.distinctId());
-        str(a, e.anonymousId());
-        str(a, e.loginId());
-        a.append(utc(e.ts())).append(utc(e.receivedAt()));
-        str(a, e.lib());
-        str(a, e.libVersion());
-        Event.Page p = e.page();
-        str(a, p.url());
-        str(a, p.path());
-        str(a, p.title());
-        str(a, p.referrer());
-        Event.Acquisition q = e.acquisition();
-        str(a, q.utmSource());
-        str(a, q.utmMedium());
-        str(a, q.utmCampaign());
-        str(a, q.utmContent());
-        str(a, q.utmTerm());
-        str(a, q.channel());
-        Event.Device d = e.device();
-        str(a, d.os());
-        str(a, d.browser());
-        str(a, d.deviceType());
-        str(a, d.screen());
-        str(a, d.ip());
-        Event.Element el = e.element();
-        str(a, el.selector());
-        str(a, el.path());
-        str(a, el.text());
-        Event.Commerce c = e.commerce();
-        str(a, c.orderId());
-        str(a, c.productId());
-        if (c.amount() == null) {
-            a.appendNull();
-        } else {
-            a.append(c.amount().setScale(2, java.math.RoundingMode.HALF_UP));
-        }
-        if (e.properties() == null || e.properties().isEmpty()) {
-            a.appendNull();
-        } else {
-            a.append(json.writeValueAsString(e.properties()));
-        }
-        a.endRow();
-    }
-
-    private static DuckDBAppender str(DuckDBAppender a, String s) throws SQLException {
-        return s == null ? a.appendNull() : a.append(s);
     }
 
     private static OffsetDateTime utc(Instant t) {

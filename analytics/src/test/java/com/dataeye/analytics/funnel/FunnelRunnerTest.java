@@ -50,7 +50,7 @@ class FunnelRunnerTest {
     @BeforeAll
     static void shop() {
         db = DuckDb.open(null, null);
-        DuckDbEventStore store = new DuckDbEventStore(db, JsonMapper.builder().build());
+        DuckDbEventStore store = new DuckDbEventStore(db);
         List<Event> events = new ArrayList<>(List.of(
                 e("product_view", "A", "2026-11-01T10:00:00", "home"), e("add_to_cart", "A", "2026-11-01T10:05:00", null),
                 e("order_paid", "A", "2026-11-01T10:10:00", null),

@@ -47,7 +47,7 @@ class SegmentLoaderTest {
 
     @Test
     void loadsEverythingAppendedWithEveryColumnOnCatchUp() {
-        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db, json);
+        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db);
              SegmentLog log = new SegmentLog(dir.resolve("log"))) {
             SegmentLoader loader = new SegmentLoader(log, store, Duration.ofHours(1), Long.MAX_VALUE);
             log.append(events("a", "b"));
@@ -75,7 +75,7 @@ class SegmentLoaderTest {
         // ...and whose last, unacknowledged write was torn off mid-line
         Path segment = crashed.path(1);
         Files.writeString(segment, "{\"k\":\"e\",\"event_id\":\"torn", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db, json);
+        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db);
              SegmentLog log = new SegmentLog(logDir)) {
             new SegmentLoader(log, store, Duration.ofHours(1), Long.MAX_VALUE).recover();
             assertThat(ids(db)).containsExactly("a", "b", "c");
@@ -86,7 +86,7 @@ class SegmentLoaderTest {
     @Test
     void aSegmentLoadedBeforeTheCrashIsNotLoadedAgain() throws Exception {
         Path logDir = dir.resolve("log");
-        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db, json)) {
+        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db)) {
             SegmentLog log = new SegmentLog(logDir);
             log.append(events("a"));
             long seq = log.seal().orElseThrow();
@@ -104,7 +104,7 @@ class SegmentLoaderTest {
 
     @Test
     void theBackgroundLoaderLoadsWithoutBeingAsked() throws Exception {
-        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db, json);
+        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db);
              SegmentLog log = new SegmentLog(dir.resolve("log"))) {
             SegmentLoader loader = new SegmentLoader(log, store, Duration.ofMillis(100), Long.MAX_VALUE);
             loader.start();
@@ -127,7 +127,7 @@ class SegmentLoaderTest {
         // damage inside the file (not a torn tail): the loader cannot read it
         Files.writeString(crashed.path(bad), "{\"k\":\"e\",\"ts\":\"not a number\"}\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         crashed.append(events("b"));
-        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db, json);
+        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db);
              SegmentLog log = new SegmentLog(logDir)) {
             SegmentLoader loader = new SegmentLoader(log, store, Duration.ofHours(1), Long.MAX_VALUE);
             loader.recover();
@@ -139,7 +139,7 @@ class SegmentLoaderTest {
 
     @Test
     void theBackgroundLoaderWaitsForItsIntervalSoLoadsStayLarge() throws Exception {
-        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db, json);
+        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db);
              SegmentLog log = new SegmentLog(dir.resolve("log"))) {
             SegmentLoader loader = new SegmentLoader(log, store, Duration.ofHours(1), Long.MAX_VALUE);
             loader.start();
@@ -154,7 +154,7 @@ class SegmentLoaderTest {
 
     @Test
     void aSegmentPastTheSizeLimitIsLoadedBeforeTheInterval() throws Exception {
-        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db, json);
+        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db);
              SegmentLog log = new SegmentLog(dir.resolve("log"))) {
             SegmentLoader loader = new SegmentLoader(log, store, Duration.ofHours(1), 1);
             loader.start();

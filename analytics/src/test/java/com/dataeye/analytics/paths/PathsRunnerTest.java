@@ -40,7 +40,7 @@ class PathsRunnerTest {
     @BeforeAll
     static void shop() {
         db = DuckDb.open(null, null);
-        new DuckDbEventStore(db, JsonMapper.builder().build()).commit(new CommitBatch(List.of(
+        new DuckDbEventStore(db).commit(new CommitBatch(List.of(
                 e("view", "A", "10:00:00"), e("cart", "A", "10:01:00"), e("pay", "A", "10:02:00"), e("view", "A", "10:03:00"),
                 e("view", "B", "10:00:00"), e("view", "B", "10:00:30"), e("cart", "B", "10:05:00"),
                 e("view", "C", "10:00:00"), e("search", "C", "11:00:00"),

@@ -48,7 +48,7 @@ class RetentionRunnerTest {
     @BeforeAll
     static void shop() {
         db = DuckDb.open(null, null);
-        new DuckDbEventStore(db, JsonMapper.builder().build()).commit(new CommitBatch(List.of(
+        new DuckDbEventStore(db).commit(new CommitBatch(List.of(
                 e("signup", "P1", "2026-11-01T10:00:00", null), e("login", "P1", "2026-11-02T09:00:00", null),
                 e("login", "P1", "2026-11-04T09:00:00", null),
                 e("signup", "P2", "2026-11-01T23:30:00", null), e("login", "P2", "2026-11-02T00:10:00", null),

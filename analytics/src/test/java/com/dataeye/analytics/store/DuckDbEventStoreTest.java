@@ -32,10 +32,10 @@ class DuckDbEventStoreTest {
     @Test
     void committedEventsSurviveReopeningTheFile() {
         Instant t = Instant.parse("2026-11-25T01:00:00Z");
-        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db, json)) {
+        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db)) {
             store.commit(new CommitBatch(List.of(event("e1", "order_paid", "anon-1", t)), List.of(), List.of()));
         }
-        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db, json)) {
+        try (DuckDb db = DuckDb.open(dir.resolve("e.duckdb"), null); DuckDbEventStore store = new DuckDbEventStore(db)) {
             List<String> ids = new ArrayList<>();
             store.forEachEventIdSince(t.minusSeconds(60), (p, id, at) -> ids.add(p + "/" + id));
             assertThat(ids).containsExactly("shop/e1");
@@ -50,7 +50,7 @@ class DuckDbEventStoreTest {
     @Test
     void eventsBeforeALoginCountAsThatPersonInQueries() {
         Instant t = Instant.parse("2026-11-25T01:00:00Z");
-        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db, json)) {
+        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
             store.commit(new CommitBatch(List.of(event("e1", "product_view", "anon-1", t)), List.of(), List.of()));
             store.commit(new CommitBatch(List.of(event("e2", "product_view", "user-9", t.plusSeconds(60))),
                     List.of(new IdentityLink("shop", "anon-1", "user-9", t.plusSeconds(60))), List.of()));
@@ -68,7 +68,7 @@ class DuckDbEventStoreTest {
     @Test
     void daysAreCutInTheProjectTimeZone() {
         // 2026-11-24T17:30Z is already 01:30 on the 25th in Shanghai
-        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db, json)) {
+        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
             store.commit(new CommitBatch(List.of(
                     event("a", "login", "u1", Instant.parse("2026-11-24T15:30:00Z")),
                     event("b", "login", "u2", Instant.parse("2026-11-24T17:30:00Z"))), List.of(), List.of()));
@@ -83,7 +83,7 @@ class DuckDbEventStoreTest {
 
     @Test
     void quarantineKeepsReasonAndRawEvent() {
-        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db, json)) {
+        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
             store.commit(new CommitBatch(List.of(), List.of(), List.of(new QuarantinedEvent("shop",
                     Instant.parse("2026-11-25T01:00:00Z"), "e9", "invalid_property_type", "properties.amount",
                     "properties.amount must be a number", "{\"event\":\"order_paid\"}"))));
@@ -97,7 +97,7 @@ class DuckDbEventStoreTest {
     @Test
     void aFailedCommitLeavesNothingBehind() {
         Instant t = Instant.parse("2026-11-25T01:00:00Z");
-        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db, json)) {
+        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
             var good = event("g", "x", "u", t);
             var broken = new com.dataeye.core.event.Event(null, "shop", "x", good.type(), "u", "u", null, null, t, t,
                     null, null, good.page(), good.acquisition(), good.device(), good.element(), good.commerce(), Map.of());

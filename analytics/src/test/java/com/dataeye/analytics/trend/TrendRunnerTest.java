@@ -49,7 +49,7 @@ class TrendRunnerTest {
     @BeforeAll
     static void shop() {
         db = DuckDb.open(null, null);
-        DuckDbEventStore store = new DuckDbEventStore(db, JsonMapper.builder().build());
+        DuckDbEventStore store = new DuckDbEventStore(db);
         List<Event> events = new ArrayList<>(List.of(
                 paid("1", "p1", "2026-11-01T10:00:00", 10, "wechat"),
                 paid("2", "p1", "2026-11-01T23:30:00", 20, "wechat"),   // still 11-01 in Shanghai, 15:30Z

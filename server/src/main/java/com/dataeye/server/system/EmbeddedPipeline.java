@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +41,8 @@ class EmbeddedPipeline {
     }
 
     @Bean(destroyMethod = "close")
-    DuckDbEventStore eventStore(DuckDb db, JsonMapper json) {
-        return new DuckDbEventStore(db, json);
+    DuckDbEventStore eventStore(DuckDb db) {
+        return new DuckDbEventStore(db);
     }
 
     @Bean(destroyMethod = "close")
