@@ -45,6 +45,13 @@ public final class SimulatedShop {
 
     public record Loaded(DuckDb db, AnswerKey key, SimulationConfig config) {}
 
+    private static final Map<SimulationConfig, Loaded> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The shop of this config, loaded once per test JVM and shared by the test classes that read it. */
+    public static Loaded shared(SimulationConfig config) {
+        return LOADED.computeIfAbsent(config, SimulatedShop::load);
+    }
+
     public static Loaded load(SimulationConfig config) {
         DuckDb db = DuckDb.open(null, null);
         DuckDbEventStore store = new DuckDbEventStore(db);
@@ -70,7 +77,7 @@ public final class SimulatedShop {
                 }
                 byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
                 pending.add(new RawEvent(pending.size(), JSON.readValue(body, Map.class), body, 0, body.length, false));
-                if (pending.size() >= 2_000) {
+                if (pending.size() >= 25_000) {
                     flush.run();
                 }
             }
