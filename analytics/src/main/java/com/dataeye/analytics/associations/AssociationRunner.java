@@ -26,12 +26,16 @@ public final class AssociationRunner {
 
     public record Compiled(String sql, List<Object> args) {}
 
-    /** One statement; rows are (size, x, y, z, count), size 0 carrying the number of transactions. */
+    /**
+     * One statement; rows are (size, x, y, z, count), size 0 carrying the number of transactions and -1
+     * the threshold. Transactions are joined by a 64-bit hash of their id and items by a dense number,
+     * so the self-joins compare integers, not strings.
+     */
     public static Compiled compile(String projectId, ZoneId zone, AssociationQuery q) {
         List<Object> args = new ArrayList<>();
         boolean window = q.windowDays() != null;
         String txn = q.scope() == AssociationQuery.Scope.ORDER ? "order_id" : "person_id";
-        StringBuilder sql = new StringBuilder("WITH lines AS MATERIALIZED (SELECT DISTINCT t, i")
+        StringBuilder sql = new StringBuilder("WITH lines AS MATERIALIZED (SELECT DISTINCT hash(t) AS t, i")
                 .append(window ? ", s" : "").append(" FROM (SELECT ").append(txn).append(" AS t, ");
         q.item().bind(args);
         sql.append(q.item().textSql()).append(" AS i, epoch(ts) AS s FROM resolved_events")
@@ -40,35 +44,39 @@ public final class AssociationRunner {
         args.add(q.event());
         args.add(q.range().start(zone));
         args.add(q.range().end(zone));
+        // without a time span each (transaction, item) is one line, so count(*) counts transactions
         String count = window ? "count(DISTINCT a.t)" : "count(*)";
-        sql.append(" n AS (SELECT count(DISTINCT t) AS n FROM lines),")
+        sql.append(" tx AS MATERIALIZED (SELECT t, count(*) AS k FROM lines GROUP BY t),")
+                .append(" n AS (SELECT count(*) AS n FROM tx),")
                 .append(" th AS (SELECT greatest(?, CAST(ceil(? * n) AS BIGINT)) AS m FROM n),")
-                .append(" singles AS MATERIALIZED (SELECT i, count(DISTINCT t) AS c FROM lines GROUP BY i")
-                .append(" HAVING count(DISTINCT t) >= (SELECT m FROM th)),")
+                .append(" singles AS MATERIALIZED (SELECT i, c, row_number() OVER (ORDER BY i) AS j FROM (SELECT i, ")
+                .append(window ? "count(DISTINCT t)" : "count(*)").append(" AS c FROM lines GROUP BY i) WHERE c >= (SELECT m FROM th)),")
                 // only transactions with two or more frequent items can hold a frequent pair
-                .append(" kept AS MATERIALIZED (SELECT * FROM lines WHERE i IN (SELECT i FROM singles)),")
-                .append(" multi AS MATERIALIZED (SELECT * FROM kept WHERE t IN (SELECT t FROM kept GROUP BY t HAVING count(DISTINCT i) >= 2)),")
-                .append(" pairs AS MATERIALIZED (SELECT a.i AS x, b.i AS y, ").append(count).append(" AS c")
-                .append(" FROM multi a JOIN multi b ON a.t = b.t AND a.i < b.i");
+                // (with a time span a transaction's count of rows only over-estimates its items: pruning stays safe)
+                .append(" kept AS MATERIALIZED (SELECT l.t, s.j").append(window ? ", l.s" : "")
+                .append(" FROM lines l JOIN singles s ON s.i = l.i WHERE l.t IN (SELECT t FROM tx WHERE k >= 2)),")
+                .append(" multi AS MATERIALIZED (SELECT * FROM kept WHERE t IN (SELECT t FROM kept GROUP BY t HAVING count(*) >= 2)),")
+                .append(" pairs AS MATERIALIZED (SELECT a.j AS x, b.j AS y, ").append(count).append(" AS c")
+                .append(" FROM multi a JOIN multi b ON a.t = b.t AND a.j < b.j");
         args.add(q.minCount());
         args.add(q.minSupport());
         if (window) {
             sql.append(" AND abs(a.s - b.s) <= ?");
             args.add(q.windowDays() * 86_400L);
         }
-        sql.append(" GROUP BY a.i, b.i HAVING ").append(count).append(" >= (SELECT m FROM th))");
+        sql.append(" GROUP BY a.j, b.j HAVING ").append(count).append(" >= (SELECT m FROM th))");
         if (q.maxSize() == 3) {
-            sql.append(", t3 AS MATERIALIZED (SELECT * FROM multi WHERE t IN (SELECT t FROM multi GROUP BY t HAVING count(DISTINCT i) >= 3)),")
-                    .append(" ab AS (SELECT a.t, a.i AS x, b.i AS y").append(window ? ", a.s AS sa, b.s AS sb" : "")
-                    .append(" FROM t3 a JOIN t3 b ON a.t = b.t AND a.i < b.i")
+            String tripleCount = window ? "count(DISTINCT ab.t)" : "count(*)";
+            sql.append(", t3 AS MATERIALIZED (SELECT * FROM multi WHERE t IN (SELECT t FROM multi GROUP BY t HAVING count(*) >= 3)),")
+                    .append(" ab AS (SELECT a.t, a.j AS x, b.j AS y").append(window ? ", a.s AS sa, b.s AS sb" : "")
+                    .append(" FROM t3 a JOIN t3 b ON a.t = b.t AND a.j < b.j")
                     .append(window ? " AND abs(a.s - b.s) <= ?" : "")
-                    .append(" JOIN pairs p ON p.x = a.i AND p.y = b.i),")
-                    .append(" triples AS (SELECT ab.x, ab.y, c.i AS z, ").append(window ? "count(DISTINCT ab.t)" : "count(*)").append(" AS c")
-                    .append(" FROM ab JOIN t3 c ON c.t = ab.t AND c.i > ab.y")
+                    .append(" JOIN pairs p ON p.x = a.j AND p.y = b.j),")
+                    .append(" triples AS (SELECT ab.x, ab.y, c.j AS z, ").append(tripleCount).append(" AS c")
+                    .append(" FROM ab JOIN t3 c ON c.t = ab.t AND c.j > ab.y")
                     .append(window ? " AND abs(c.s - ab.sa) <= ? AND abs(c.s - ab.sb) <= ?" : "")
-                    .append(" JOIN pairs p1 ON p1.x = ab.x AND p1.y = c.i JOIN pairs p2 ON p2.x = ab.y AND p2.y = c.i")
-                    .append(" GROUP BY ab.x, ab.y, c.i HAVING ").append(window ? "count(DISTINCT ab.t)" : "count(*)")
-                    .append(" >= (SELECT m FROM th))");
+                    .append(" JOIN pairs p1 ON p1.x = ab.x AND p1.y = c.j JOIN pairs p2 ON p2.x = ab.y AND p2.y = c.j")
+                    .append(" GROUP BY ab.x, ab.y, c.j HAVING ").append(tripleCount).append(" >= (SELECT m FROM th))");
             if (window) {
                 long w = q.windowDays() * 86_400L;
                 args.add(w);
@@ -79,9 +87,10 @@ public final class AssociationRunner {
         sql.append(" SELECT 0 AS k, NULL AS x, NULL AS y, NULL AS z, n AS c FROM n")
                 .append(" UNION ALL SELECT -1, NULL, NULL, NULL, m FROM th")
                 .append(" UNION ALL SELECT 1, i, NULL, NULL, c FROM singles")
-                .append(" UNION ALL SELECT 2, x, y, NULL, c FROM pairs");
+                .append(" UNION ALL SELECT 2, sx.i, sy.i, NULL, pairs.c FROM pairs JOIN singles sx ON sx.j = x JOIN singles sy ON sy.j = y");
         if (q.maxSize() == 3) {
-            sql.append(" UNION ALL SELECT 3, x, y, z, c FROM triples");
+            sql.append(" UNION ALL SELECT 3, sx.i, sy.i, sz.i, triples.c FROM triples JOIN singles sx ON sx.j = x JOIN singles sy ON sy.j = y")
+                    .append(" JOIN singles sz ON sz.j = z");
         }
         return new Compiled(sql.toString(), List.copyOf(args));
     }
