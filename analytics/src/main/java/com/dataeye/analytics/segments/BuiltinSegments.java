@@ -33,8 +33,8 @@ public final class BuiltinSegments {
                         + "{\"type\":\"referrals\",\"invites\":{\"op\":\"gte\",\"value\":1}},"
                         + "{\"type\":\"referrals\",\"invited_buyers\":{\"op\":\"gte\",\"value\":1}}]},"
                         + "{\"not\":{\"type\":\"segment\",\"id\":\"whales\"}}]}");
-        add("observers", "Observers 围观者", "active but never paid: at least one active day, no paid order; neither whale nor contributor",
-                "{\"and\":[{\"type\":\"activity\",\"active_days\":{\"op\":\"gte\",\"value\":1}},"
+        add("observers", "Observers 围观者", "active but never paid: at least one tracked event, no paid order; neither whale nor contributor",
+                "{\"and\":[{\"type\":\"activity\",\"events\":{\"op\":\"gte\",\"value\":1}},"
                         + "{\"type\":\"rfm\",\"frequency\":{\"op\":\"eq\",\"value\":0}},"
                         + "{\"not\":{\"type\":\"segment\",\"id\":\"whales\"}},{\"not\":{\"type\":\"segment\",\"id\":\"contributors\"}}]}");
         add("new", "New 新用户", "first seen in the last 7 days (the evaluation day and the 6 before it)",

@@ -27,8 +27,9 @@ public sealed interface SegmentNode {
     record Rfm(Comparison recencyDays, Comparison frequency, Comparison monetary, Double monetaryTopPercent,
                boolean gross, Period period) implements SegmentNode {}
 
-    /** Active days in the period; days since first and since last seen (relative to the evaluation day). */
-    record Activity(Comparison activeDays, Comparison firstSeenDaysAgo, Comparison lastSeenDaysAgo, Period period) implements SegmentNode {}
+    /** Tracked events and active days in the period; days since first and since last seen (relative to the evaluation day). */
+    record Activity(Comparison events, Comparison activeDays, Comparison firstSeenDaysAgo, Comparison lastSeenDaysAgo,
+                    Period period) implements SegmentNode {}
 
     /** {@code share} and {@code invite_sent} events, and invited persons who went on to pay. */
     record Referrals(Comparison shares, Comparison invites, Comparison invitedBuyers, Period period) implements SegmentNode {}

@@ -113,11 +113,11 @@ public final class SegmentParser {
     }
 
     private static SegmentNode activity(Map<?, ?> m, String path) {
-        Json.strict(m, List.of("type", "active_days", "first_seen_days_ago", "last_seen_days_ago", "period"), path);
-        SegmentNode.Activity a = new SegmentNode.Activity(optional(m, "active_days", path), optional(m, "first_seen_days_ago", path),
-                optional(m, "last_seen_days_ago", path), Period.parse(m.get("period"), path + ".period"));
-        if (a.activeDays() == null && a.firstSeenDaysAgo() == null && a.lastSeenDaysAgo() == null) {
-            throw new InvalidQueryException(path, "activity needs active_days, first_seen_days_ago or last_seen_days_ago");
+        Json.strict(m, List.of("type", "events", "active_days", "first_seen_days_ago", "last_seen_days_ago", "period"), path);
+        SegmentNode.Activity a = new SegmentNode.Activity(optional(m, "events", path), optional(m, "active_days", path),
+                optional(m, "first_seen_days_ago", path), optional(m, "last_seen_days_ago", path), Period.parse(m.get("period"), path + ".period"));
+        if (a.events() == null && a.activeDays() == null && a.firstSeenDaysAgo() == null && a.lastSeenDaysAgo() == null) {
+            throw new InvalidQueryException(path, "activity needs events, active_days, first_seen_days_ago or last_seen_days_ago");
         }
         return a;
     }

@@ -169,6 +169,8 @@ class SegmentEvaluatorTest {
                 .containsExactly("W");
         assertThat(members(def("{\"type\":\"activity\",\"active_days\":{\"op\":\"gte\",\"value\":2},\"period\":{\"last_days\":7}}")))
                 .containsExactly("O");
+        // W: two payments, a refund and the merged phone's page view; profile updates are no activity
+        assertThat(members(def("{\"type\":\"activity\",\"events\":{\"op\":\"gte\",\"value\":3}}"))).containsExactly("W");
     }
 
     @Test
