@@ -21,10 +21,10 @@ class LocalTimeSqlTest {
         String expr = LocalTimeSql.of("t", zone, spanFrom, spanTo, args);
         try (var c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT " + expr + " FROM (SELECT ?::TIMESTAMPTZ AS t)")) {
             int i = 1;
-            ps.setObject(i++, t.atOffset(java.time.ZoneOffset.UTC));
             for (Object a : args) {
-                ps.setObject(i++, a);
+                ps.setObject(i++, a);   // the expression's parameters come first in the statement
             }
+            ps.setObject(i, t.atOffset(java.time.ZoneOffset.UTC));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getObject(1, LocalDateTime.class);
