@@ -47,6 +47,7 @@ final class Schema {
                     + " WHERE NOT EXISTS (SELECT 1 FROM schema_version)");
         }
         materialisedPersons(conn);
+        personProperties(conn);
     }
 
     // ---- version 2 (issue 4, analysis speed): the person mapping is materialised ----------------
@@ -82,6 +83,49 @@ final class Schema {
                 }
             }
             st.execute("CREATE OR REPLACE VIEW resolved_events AS SELECT * EXCLUDE (person_id), person_id FROM events");
+        }
+    }
+
+    // ---- issue 4, person-property filters: the person_properties view --------------------------
+
+    /**
+     * Each person's current profile, one row per set property: the profile records already stored as
+     * events ({@code profile_set}, {@code profile_set_once}, {@code profile_increment}, {@code profile_unset},
+     * {@code profile_delete}), folded per person and property in time order (then event id): set replaces,
+     * set-once fills only an unset value, increment adds to the number (unset counts as 0), unset and a
+     * profile delete clear it. Persons are after identity merge, so a profile sent for a login id applies to
+     * the events its devices sent before logging in. Values are text ({@code json_extract_string}); an
+     * increment's result is written without ".0" when whole, so {@code eq 3} finds it.
+     */
+    private static void personProperties(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute("""
+                    CREATE OR REPLACE VIEW person_properties AS
+                    WITH ops AS (
+                      SELECT e.project_id, e.person_id, e.ts, e.event_id, e.type, j.key AS name, json_extract_string(j.value, '$') AS v
+                      FROM events e, json_each(e.properties) j
+                      WHERE e.type IN ('profile_set', 'profile_set_once', 'profile_increment', 'profile_unset')
+                        AND e.properties IS NOT NULL
+                    ), deletes AS (
+                      SELECT d.project_id, d.person_id, d.ts, d.event_id, d.type, k.name, NULL::VARCHAR AS v
+                      FROM events d JOIN (SELECT DISTINCT project_id, person_id, name FROM ops) k
+                        ON k.project_id = d.project_id AND k.person_id = d.person_id
+                      WHERE d.type = 'profile_delete'
+                    ), folded AS (
+                      SELECT project_id, person_id, name, list_reduce(list({'op': type, 'v': v} ORDER BY ts, event_id),
+                        (acc, x) -> CASE x.op
+                          WHEN 'profile_set' THEN x
+                          WHEN 'profile_set_once' THEN CASE WHEN acc.v IS NULL THEN x ELSE acc END
+                          WHEN 'profile_increment' THEN {'op': 'n', 'v': CASE
+                            WHEN (coalesce(TRY_CAST(acc.v AS DOUBLE), 0) + coalesce(TRY_CAST(x.v AS DOUBLE), 0)) % 1 = 0
+                            THEN CAST(CAST(coalesce(TRY_CAST(acc.v AS DOUBLE), 0) + coalesce(TRY_CAST(x.v AS DOUBLE), 0) AS BIGINT) AS VARCHAR)
+                            ELSE CAST(coalesce(TRY_CAST(acc.v AS DOUBLE), 0) + coalesce(TRY_CAST(x.v AS DOUBLE), 0) AS VARCHAR) END}
+                          ELSE {'op': 'x', 'v': NULL::VARCHAR} END,
+                        {'op': 'init', 'v': NULL::VARCHAR}).v AS value
+                      FROM (SELECT * FROM ops UNION ALL SELECT * FROM deletes)
+                      GROUP BY project_id, person_id, name
+                    )
+                    SELECT project_id, person_id, name, value FROM folded WHERE value IS NOT NULL""");
         }
     }
 }
