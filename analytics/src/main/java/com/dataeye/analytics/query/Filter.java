@@ -14,7 +14,8 @@ import java.util.Map;
  * <p>Person-side conditions all take one shape: the event's person is (or, for the negative operators,
  * is not) in a {@link PersonSet}. That is the extension point for other person conditions, such as
  * "person is in segment S": a new {@code "on"} value parsed in {@link #of(Map, String)} that builds its
- * own {@link PersonSet}; every analysis applies it without further change.
+ * own {@link PersonSet}; every analysis applies it without further change. Segment membership
+ * ({@code "on": "segment"}) is one: the server resolves the segment into {@link #SEGMENT_MEMBERS}.
  *
  * @param persons the person set for a person-side condition, null for an event condition
  * @param negated for a person-side condition: keep the persons not in the set
@@ -23,9 +24,19 @@ public record Filter(Property property, Op op, List<Object> values, PersonSet pe
 
     public enum Op { EQ, NEQ, IN, NOT_IN, CONTAINS, GT, GTE, LT, LTE, BETWEEN, IS_SET, IS_NOT_SET }
 
+    /**
+     * Where the server puts the members of the segment a filter {@code {"on": "segment", "value": id}}
+     * names, resolved from the operational store before the query is read; JSON cannot carry a
+     * {@link PersonSet}, so a client cannot fill it.
+     */
+    public static final String SEGMENT_MEMBERS = "$segment_members";
+
     /** A filter as it comes from JSON: {@code {"property", "op", "value", "on"}}. */
     public static Filter of(Map<?, ?> f, String path) {
         Object on = f.get("on");
+        if ("segment".equals(on)) {
+            return segment(f, path);
+        }
         Filter event = of(String.valueOf(f.get("property")), String.valueOf(f.get("op")), f.get("value"), path);
         if (on == null || "event".equals(on)) {
             return event;
@@ -43,6 +54,22 @@ public record Filter(Property property, Op op, List<Object> values, PersonSet pe
                     positive != event.op);
         }
         throw new InvalidQueryException(path + ".on", "'" + on + "' is not what a filter applies to: event or person");
+    }
+
+    /** "Person is (not) in segment S": {@code {"on": "segment", "op": "in" | "not_in", "value": "whales"}}. */
+    private static Filter segment(Map<?, ?> f, String path) {
+        Object op = f.get("op") == null ? "in" : f.get("op");
+        boolean negated = "not_in".equals(op) || "neq".equals(op);
+        if (!negated && !"in".equals(op) && !"eq".equals(op)) {
+            throw new InvalidQueryException(path + ".op", "a segment filter's op is in or not_in");
+        }
+        if (!(f.get("value") instanceof String id)) {
+            throw new InvalidQueryException(path + ".value", "value is a segment id");
+        }
+        if (!(f.get(SEGMENT_MEMBERS) instanceof PersonSet members)) {
+            throw new InvalidQueryException(path + ".value", "no segment '" + id + "'");
+        }
+        return new Filter(Property.of("segment", path + ".value"), negated ? Op.NOT_IN : Op.IN, List.of(id), members, negated);
     }
 
     public static Filter of(String property, String op, Object value, String path) {

@@ -220,6 +220,26 @@ class SegmentEvaluatorTest {
     }
 
     @Test
+    void anyAnalysisCanBeRestrictedToASegment() {
+        SegmentPersonSet whales = SegmentPersonSet.of("shop", SHANGHAI, AS_OF,
+                new SegmentResolver.Target("whales", BuiltinSegments.find("whales").orElseThrow().node()), RESOLVER);
+        com.dataeye.analytics.trend.TrendRunner trend = new com.dataeye.analytics.trend.TrendRunner(new QueryExecutor(db, Duration.ofSeconds(30)));
+        java.util.function.Function<String, Double> paidOrders = op -> {
+            Map<String, Object> filter = new HashMap<>(Map.of("on", "segment", "op", op, "value", "whales",
+                    com.dataeye.analytics.query.Filter.SEGMENT_MEMBERS, whales));
+            Map<String, Object> q = new HashMap<>(Map.of("event", "order_paid", "from", "2026-11-01", "to", "2026-11-30",
+                    "filters", List.of(filter)));
+            return trend.run("shop", SHANGHAI, com.dataeye.analytics.trend.TrendQuery.from(q)).series().get(0).total();
+        };
+        assertThat(paidOrders.apply("in")).isEqualTo(2.0); // W's two
+        assertThat(paidOrders.apply("not_in")).isEqualTo(3.0); // R, J, A (O's is in December)
+        // a segment the server did not resolve is an unknown segment, never an empty filter
+        assertThatThrownBy(() -> com.dataeye.analytics.trend.TrendQuery.from(Map.of("event", "order_paid", "from", "2026-11-01",
+                "to", "2026-11-30", "filters", List.of(Map.of("on", "segment", "value", "nope")))))
+                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.field()).isEqualTo("filters[0].value"));
+    }
+
+    @Test
     void bindsEveryValueAndNameAsAParameter() {
         SegmentCompiler.Compiled c = SegmentCompiler.compile("shop", SHANGHAI, AS_OF, def("{\"type\":\"event\",\"event\":\"x_evil\","
                 + "\"where\":[{\"property\":\"coupon\",\"op\":\"eq\",\"value\":\"'; DROP TABLE events; --\"}]}"), RESOLVER);

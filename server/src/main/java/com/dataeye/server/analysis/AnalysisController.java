@@ -15,6 +15,7 @@ import com.dataeye.core.project.Project;
 import com.dataeye.server.ingest.ApiError;
 import com.dataeye.server.project.ProjectDirectory;
 import com.dataeye.server.security.ProjectAccess;
+import com.dataeye.server.segments.SegmentFilters;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,14 +50,16 @@ class AnalysisController {
     private final RetentionRunner retention;
     private final PathsRunner paths;
     private final SegmentLoader loader;
+    private final SegmentFilters segmentFilters;
 
-    AnalysisController(ProjectDirectory projects, QueryExecutor executor, SegmentLoader loader) {
+    AnalysisController(ProjectDirectory projects, QueryExecutor executor, SegmentLoader loader, SegmentFilters segmentFilters) {
         this.projects = projects;
         this.trends = new TrendRunner(executor);
         this.funnels = new FunnelRunner(executor);
         this.retention = new RetentionRunner(executor);
         this.paths = new PathsRunner(executor);
         this.loader = loader;
+        this.segmentFilters = segmentFilters;
     }
 
     @PostMapping("/trend")
@@ -87,7 +90,7 @@ class AnalysisController {
     private <Q> ResponseEntity<?> analyse(String project, Authentication auth, Map<String, Object> body,
                                           Function<Map<String, Object>, Q> parse, BiFunction<Project, Q, Object> run) {
         Project p = project(project, auth);
-        Q query = parse.apply(body);
+        Q query = parse.apply(segmentFilters.bind(p, body));
         loader.catchUp();
         return ResponseEntity.ok(run.apply(p, query));
     }
@@ -98,7 +101,7 @@ class AnalysisController {
                               @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset,
                               @RequestParam(defaultValue = "json") String format, Authentication auth) {
         Project p = project(project, auth);
-        FunnelQuery query = FunnelQuery.from(body);
+        FunnelQuery query = FunnelQuery.from(segmentFilters.bind(p, body));
         if (step < 2 || step > query.steps().size()) {
             throw new InvalidQueryException("step", "step is 2–" + query.steps().size() + ": the step the persons did not reach");
         }

@@ -206,6 +206,7 @@ class SegmentCatalog {
                 throw new InvalidQueryException("from_funnel.query", "from_funnel is {\"query\": a funnel query, \"step\": n}");
             }
             FunnelQuery query;
+            SegmentFilters.walk(this, project, q, 0);
             try {
                 query = FunnelQuery.from((Map<String, Object>) q);
             } catch (InvalidQueryException e) {

@@ -72,6 +72,17 @@ class SegmentsApiIT extends InProcessServer {
         assertThat(mine.path("conditions").path(1).path("values").path("net_spend").asDouble()).isEqualTo(1200.0);
         assertThat(whales.path("member").asBoolean()).isTrue();
 
+        // any analysis takes "person in segment S" as a filter
+        String trend = "{\"event\":\"visit_" + t + "\",\"from\":\"2026-11-20\",\"to\":\"2026-11-20\",\"measure\":{\"type\":\"persons\"},"
+                + "\"filters\":[{\"on\":\"segment\",\"op\":\"%s\",\"value\":\"%s\"}]}";
+        Api.Response inSegment = call("POST", "/query/trend", trend.formatted("in", id));
+        assertThat(inSegment.status()).as(inSegment.body().toString()).isEqualTo(200);
+        assertThat(inSegment.body().path("series").path(0).path("total").asDouble()).isEqualTo(1.0);
+        assertThat(call("POST", "/query/trend", trend.formatted("not_in", id)).body().path("series").path(0).path("total").asDouble()).isEqualTo(1.0);
+        Api.Response unknown = call("POST", "/query/trend", trend.formatted("in", "no-such-segment"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().path("error").path("field").asString()).isEqualTo("filters[0].value");
+
         Api.Response bad = call("PUT", "/segments/" + id, "{\"definition\":{\"and\":[{\"type\":\"event\",\"evnt\":\"x\"}]}}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body().path("error").path("field").asString()).isEqualTo("definition.and[0].evnt");
