@@ -54,11 +54,6 @@ public record Comparison(Op op, double low, double high) {
         return expr + " " + cmp + " ?";
     }
 
-    Object toJson() {
-        String name = op.name().toLowerCase(Locale.ROOT);
-        return op == Op.BETWEEN ? Map.of("op", name, "value", List.of(num(low), num(high))) : Map.of("op", name, "value", num(low));
-    }
-
     private static Object num(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : d;
     }

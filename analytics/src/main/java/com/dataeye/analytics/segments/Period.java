@@ -52,10 +52,6 @@ public record Period(Integer lastDays, DateRange range) {
         return "ts >= ? AND ts < ?";
     }
 
-    Object toJson() {
-        return lastDays != null ? Map.of("last_days", lastDays) : range != null ? Map.of("from", range.from().toString(), "to", range.to().toString()) : null;
-    }
-
     String words() {
         return lastDays != null ? " in the last " + lastDays + " days" : range != null ? " from " + range.from() + " to " + range.to() : "";
     }
