@@ -96,6 +96,7 @@ public final class SegmentsBench {
             executor.query("SELECT count(*), count(DISTINCT person_id) FROM resolved_events WHERE project_id = ?", List.of(project), rs -> { });
             return null;
         });
+        System.out.printf(Locale.ROOT, "%-80s %8.0f ms%n", "baseline: count(*), count(DISTINCT person_id) — " + size, baseline);
         rows.add(new String[] {size, "baseline: count(*), count(DISTINCT person_id)", ms(baseline), "1.0", "—"});
         AssociationRunner associations = new AssociationRunner(executor);
         String range = "\"from\":\"" + from + "\",\"to\":\"" + to + "\"";
