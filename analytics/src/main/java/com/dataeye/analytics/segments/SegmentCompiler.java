@@ -380,12 +380,15 @@ public final class SegmentCompiler {
     private String from() {
         StringBuilder sql = new StringBuilder("WITH ");
         if (invites) {
-            // persons who accepted this person's invite code and paid, up to the evaluation day
-            sql.append("inv AS (SELECT s.person_id, count(DISTINCT a.person_id) AS invited_buyers FROM resolved_events s")
-                    .append(" JOIN resolved_events a ON a.project_id = s.project_id AND a.event = 'invite_accepted'")
-                    .append(" AND json_extract_string(a.properties, '$.invite_code') = json_extract_string(s.properties, '$.invite_code')")
-                    .append(" WHERE s.project_id = ? AND s.event = 'invite_sent' AND s.ts < ? AND a.ts < ?")
-                    .append(" AND a.person_id IN (SELECT person_id FROM resolved_events WHERE project_id = ? AND event = 'order_paid' AND ts < ?)")
+            // persons who accepted this person's invite code and paid, up to the evaluation day; codes are
+            // deduplicated first, since a contributor sends the same code many times
+            sql.append("inv_sent AS (SELECT DISTINCT person_id, json_extract_string(properties, '$.invite_code') AS code FROM resolved_events")
+                    .append(" WHERE project_id = ? AND event = 'invite_sent' AND ts < ?), ")
+                    .append("inv_accepted AS (SELECT DISTINCT person_id, json_extract_string(properties, '$.invite_code') AS code FROM resolved_events")
+                    .append(" WHERE project_id = ? AND event = 'invite_accepted' AND ts < ?), ")
+                    .append("inv AS (SELECT s.person_id, count(DISTINCT a.person_id) AS invited_buyers FROM inv_sent s")
+                    .append(" JOIN inv_accepted a ON a.code = s.code")
+                    .append(" WHERE a.person_id IN (SELECT person_id FROM resolved_events WHERE project_id = ? AND event = 'order_paid' AND ts < ?)")
                     .append(" GROUP BY s.person_id), ");
         }
         sides.forEach((key, alias) -> sql.append(alias).append("_t AS (").append(key, 0, key.indexOf('\u0000')).append("), "));
@@ -407,7 +410,7 @@ public final class SegmentCompiler {
         List<Object> args = new ArrayList<>();
         var end = asOf.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
         if (invites) {
-            args.addAll(List.of(projectId, end, end, projectId, end));
+            args.addAll(List.of(projectId, end, projectId, end, projectId, end));
         }
         args.addAll(sideArgs);
         args.addAll(aggregateArgs);
