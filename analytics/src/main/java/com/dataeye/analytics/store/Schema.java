@@ -75,6 +75,9 @@ final class Schema {
                             + "AND events.distinct_id = i.distinct_id AND events.person_id <> i.person_id");
                     st.execute("UPDATE schema_version SET version = 2");
                     conn.commit();
+                    // updated rows are read through version chains until a checkpoint recompresses them
+                    conn.setAutoCommit(true);
+                    st.execute("CHECKPOINT");
                 } catch (SQLException e) {
                     conn.rollback();
                     throw e;
