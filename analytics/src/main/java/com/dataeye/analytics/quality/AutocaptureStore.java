@@ -20,13 +20,13 @@ import java.util.List;
  */
 public final class AutocaptureStore {
 
-    private static final String ROW_BYTES = "(octet_length(coalesce(properties, '')) + octet_length(event) + octet_length(event_id) "
-            + "+ octet_length(person_id) + octet_length(distinct_id) + octet_length(coalesce(anonymous_id, '')) "
-            + "+ octet_length(coalesce(login_id, '')) + octet_length(coalesce(url, '')) + octet_length(coalesce(path, '')) "
-            + "+ octet_length(coalesce(title, '')) + octet_length(coalesce(referrer, '')) + octet_length(coalesce(element_selector, '')) "
-            + "+ octet_length(coalesce(element_path, '')) + octet_length(coalesce(element_text, '')) + octet_length(coalesce(os, '')) "
-            + "+ octet_length(coalesce(browser, '')) + octet_length(coalesce(device_type, '')) + octet_length(coalesce(channel, '')) "
-            + "+ octet_length(coalesce(lib, '')) + octet_length(coalesce(lib_version, '')) + 16)";
+    private static final String ROW_BYTES = "(strlen(coalesce(properties, '')) + strlen(event) + strlen(event_id) "
+            + "+ strlen(person_id) + strlen(distinct_id) + strlen(coalesce(anonymous_id, '')) "
+            + "+ strlen(coalesce(login_id, '')) + strlen(coalesce(url, '')) + strlen(coalesce(path, '')) "
+            + "+ strlen(coalesce(title, '')) + strlen(coalesce(referrer, '')) + strlen(coalesce(element_selector, '')) "
+            + "+ strlen(coalesce(element_path, '')) + strlen(coalesce(element_text, '')) + strlen(coalesce(os, '')) "
+            + "+ strlen(coalesce(browser, '')) + strlen(coalesce(device_type, '')) + strlen(coalesce(channel, '')) "
+            + "+ strlen(coalesce(lib, '')) + strlen(coalesce(lib_version, '')) + 16)";
 
     public record Day(LocalDate day, long autocaptureEvents, long autocaptureBytes, long explicitEvents, long explicitBytes) {}
 
