@@ -10,8 +10,8 @@ public final class AutocaptureRules {
 
     private final AutocaptureSettings settings;
     private final boolean[] enabled = new boolean[AutocaptureKind.values().length];
-    private final List<Pattern> allow;
-    private final List<Pattern> deny;
+    private final List<UrlMatcher> allow;
+    private final List<UrlMatcher> deny;
     private final long sampleThreshold;
     private final boolean keepAll;
 
@@ -20,8 +20,8 @@ public final class AutocaptureRules {
         for (AutocaptureKind k : settings.enabled()) {
             enabled[k.ordinal()] = true;
         }
-        this.allow = settings.allowUrls().stream().map(AutocaptureSettings::glob).toList();
-        this.deny = settings.denyUrls().stream().map(AutocaptureSettings::glob).toList();
+        this.allow = settings.allowUrls().stream().map(UrlMatcher::of).toList();
+        this.deny = settings.denyUrls().stream().map(UrlMatcher::of).toList();
         this.sampleThreshold = (long) (settings.sampleRate() * (1L << 32));
         this.keepAll = settings.enabled().size() == AutocaptureKind.values().length && allow.isEmpty() && deny.isEmpty()
                 && settings.sampleRate() >= 1.0;
@@ -40,8 +40,8 @@ public final class AutocaptureRules {
             return "autocapture of " + kind.wire() + " is off";
         }
         if (url != null) {
-            for (Pattern p : deny) {
-                if (p.matcher(url).matches()) {
+            for (UrlMatcher p : deny) {
+                if (p.matches(url)) {
                     return "url denied";
                 }
             }
@@ -49,8 +49,8 @@ public final class AutocaptureRules {
         if (!allow.isEmpty()) {
             boolean allowed = false;
             if (url != null) {
-                for (Pattern p : allow) {
-                    if (p.matcher(url).matches()) {
+                for (UrlMatcher p : allow) {
+                    if (p.matches(url)) {
                         allowed = true;
                         break;
                     }
@@ -64,6 +64,27 @@ public final class AutocaptureRules {
             return "sampled out";
         }
         return null;
+    }
+
+    /**
+     * A URL glob, matched without a regular expression in the common shapes ({@code https://shop/x/*}
+     * is a prefix, a glob without {@code *} an exact URL): this runs for every autocaptured event.
+     */
+    private interface UrlMatcher {
+        boolean matches(String url);
+
+        static UrlMatcher of(String glob) {
+            int star = glob.indexOf('*');
+            if (star < 0) {
+                return glob::equals;
+            }
+            if (star == glob.length() - 1) {
+                String prefix = glob.substring(0, star);
+                return url -> url.startsWith(prefix);
+            }
+            Pattern p = AutocaptureSettings.glob(glob);
+            return url -> p.matcher(url).matches();
+        }
     }
 
     /** A device's place in [0, 2^32): the same device is always in or always out, so its paths stay whole. */
