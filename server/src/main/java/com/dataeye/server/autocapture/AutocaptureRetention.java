@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Deletes autocaptured events older than each project's autocapture retention; explicit events are
  * never touched. Runs every {@code dataeye.governance.retention-interval} (6 h by default), first
- * a minute after start, and on demand from the API.
+ * one interval after start, and on demand from the API.
  */
 @Service
 public class AutocaptureRetention implements AutoCloseable {
@@ -42,7 +42,7 @@ public class AutocaptureRetention implements AutoCloseable {
         this.plans = plans;
         this.projects = projects;
         this.store = store;
-        timer.scheduleWithFixedDelay(this::runQuietly, 60, interval.toSeconds(), TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::runQuietly, interval.toSeconds(), interval.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** Applies one project's retention now; the number of events deleted (0 when it keeps autocapture). */

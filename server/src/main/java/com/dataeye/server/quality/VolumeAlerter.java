@@ -54,13 +54,15 @@ class VolumeAlerter implements AutoCloseable {
         this.alerts = alerts;
         this.projects = projects;
         this.executor = executor;
-        timer.scheduleWithFixedDelay(this::runQuietly, 120, interval.toSeconds(), TimeUnit.SECONDS);
+        // the first run after one interval: a restart loop must not turn into an alert storm
+        timer.scheduleWithFixedDelay(this::runQuietly, interval.toSeconds(), interval.toSeconds(), TimeUnit.SECONDS);
     }
 
     record Sent(String kind, String event, LocalDate day, long value, double baseline, String message, boolean delivered,
                 boolean alreadySent) {}
 
-    List<Sent> check(Project p, AlertRepository.AlertRule rule, LocalDate day) {
+    /** One check at a time, so a scheduled run and an operator's check cannot both send the same alert. */
+    synchronized List<Sent> check(Project p, AlertRepository.AlertRule rule, LocalDate day) {
         Map<String, List<VolumeAlerts.Day>> history = new DailyArrivalsQuery(p.id(), day.minusDays(7), day, p.timeZone()).run(executor);
         List<VolumeAlerts.Alert> found = VolumeAlerts.evaluate(
                 new VolumeAlerts.Rule(rule.volumeChangePct(), rule.minDailyEvents(), rule.quarantineSharePct()), day, history);
