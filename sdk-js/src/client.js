@@ -147,6 +147,11 @@ export class DataEyeClient {
       if (superProps && this.consent.allows('marketing')) Object.assign(props, this.campaign.latest);
     }
     Object.assign(props, properties);
+    // as the server does for the Sensors SDKs: an event without a campaign of its own keeps the latest one
+    for (const part of ['source', 'medium', 'campaign', 'content', 'term']) {
+      const latest = props['$latest_utm_' + part];
+      if (latest !== undefined && props['$utm_' + part] === undefined && props['utm_' + part] === undefined) props['$utm_' + part] = latest;
+    }
     for (const k of Object.keys(props)) if (typeof props[k] === 'function' || props[k] === undefined) delete props[k];
     const e = { ...fields, event_id: uuid(), timestamp: this.now(), anonymous_id: this.identity.anonymous_id,
       lib: 'dataeye-js', lib_version: VERSION, properties: props };
