@@ -141,6 +141,7 @@ final class SensorsProtocol implements WireProtocol {
                 e.put("type", "track");
                 e.put("event", r.getOrDefault("event", "$SignUp"));
                 e.put("login_id", r.get("distinct_id"));
+                put(e, "anonymous_id", r.get("original_id"));
                 if (e.get("event_id") != null) {
                     e.put("event_id", e.get("event_id") + ":signup");
                 }
