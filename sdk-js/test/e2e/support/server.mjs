@@ -18,7 +18,20 @@ export function freePort() {
   });
 }
 
+/**
+ * The server for a test file: the one `run.mjs` started for the whole e2e run (env DATAEYE_E2E_SERVER),
+ * else a new one for this file alone (`node --test test/e2e/x.test.mjs`).
+ */
 export async function startServer() {
+  const shared = process.env.DATAEYE_E2E_SERVER;
+  if (shared) {
+    const { url, dataDir } = JSON.parse(shared);
+    return { ...(await client(url, dataDir)), stop: async () => {} };
+  }
+  return launchServer();
+}
+
+export async function launchServer() {
   if (!existsSync(JAR)) {
     throw new Error(`the packaged server jar is missing (${JAR}); run the tests through './mvnw verify', `
       + `or build it with './mvnw -q -pl server -am -DskipTests package'`);
@@ -43,7 +56,15 @@ export async function startServer() {
     if (Date.now() > deadline) throw new Error(`the server did not start in 180 s:\n${readFileSync(log, 'utf8')}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  const secret = readFileSync(secretFile, 'utf8').trim();
+  return { ...(await client(base, join(dir, 'data'))), dataDir: join(dir, 'data'), log,
+    stop() {
+      proc.kill('SIGTERM');
+      return new Promise((r) => (proc.exitCode !== null ? r() : proc.on('exit', r)));
+    } };
+}
+
+async function client(base, dataDir) {
+  const secret = readFileSync(join(dataDir, 'demo-secret-key'), 'utf8').trim();
   const get = async (path) => {
     const r = await fetch(base + path, { headers: { Authorization: `Bearer ${secret}` } });
     if (!r.ok) throw new Error(`GET ${path} answered ${r.status}: ${await r.text()}`);
@@ -53,7 +74,6 @@ export async function startServer() {
   return {
     url: base,
     writeKey,
-    log,
     /** Stored events, newest first; filter by event name and/or person. */
     async events({ event, person, limit = 1000 } = {}) {
       const q = new URLSearchParams({ limit: String(limit) });
@@ -62,10 +82,6 @@ export async function startServer() {
       return (await get('/api/v1/projects/demo/events?' + q)).events;
     },
     quarantine: async () => (await get('/api/v1/projects/demo/quarantine?limit=1000')).events,
-    stop() {
-      proc.kill('SIGTERM');
-      return new Promise((r) => (proc.exitCode !== null ? r() : proc.on('exit', r)));
-    },
   };
 }
 
