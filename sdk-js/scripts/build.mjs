@@ -9,13 +9,15 @@ const common = { bundle: true, minify: true, target: ['es2019'], legalComments: 
 mkdirSync('dist', { recursive: true });
 await build({ ...common, entryPoints: ['src/global.js'], format: 'iife', outfile: 'dist/dataeye.min.js' });
 await build({ ...common, entryPoints: ['src/index.js'], format: 'esm', outfile: 'dist/dataeye.esm.js' });
-await build({ ...common, entryPoints: ['src/miniprogram/index.js'], format: 'cjs', platform: 'neutral', outfile: 'dist/dataeye-miniprogram.js' });
+await build({ ...common, entryPoints: ['src/miniprogram/index.js'], format: 'cjs', platform: 'neutral', outfile: 'dist/miniprogram/dataeye-miniprogram.js' });
+// mini programs load .js files only: mark the folder CommonJS for Node (tests, bundlers)
+writeFileSync('dist/miniprogram/package.json', '{ "type": "commonjs" }\n');
 
 const sizes = {};
-for (const f of ['dataeye.min.js', 'dataeye.esm.js', 'dataeye-miniprogram.js']) {
+for (const f of ['dataeye.min.js', 'dataeye.esm.js', 'miniprogram/dataeye-miniprogram.js']) {
   const bytes = readFileSync('dist/' + f);
   sizes[f] = { bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 writeFileSync('dist/sizes.json', JSON.stringify(sizes, null, 2));
-console.log('bundle                    bytes   gzip');
-for (const [f, s] of Object.entries(sizes)) console.log(`${f.padEnd(24)} ${String(s.bytes).padStart(6)} ${String(s.gzip).padStart(6)}`);
+console.log('bundle                                bytes   gzip');
+for (const [f, s] of Object.entries(sizes)) console.log(`${f.padEnd(36)} ${String(s.bytes).padStart(6)} ${String(s.gzip).padStart(6)}`);

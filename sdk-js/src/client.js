@@ -1,4 +1,3 @@
-import { Autocapture } from './autocapture.js';
 import { landing, utmOf } from './campaign.js';
 import { Consent } from './consent.js';
 import { sampled, uuid } from './ids.js';
@@ -36,6 +35,9 @@ export class DataEyeClient {
     this.deny = compilePatterns(config.urls?.deny);
     this.optOutClass = config.optOutClass || 'dataeye-no-capture';
     this.onError = config.onError || (() => {});
+    this.lib = env.lib || 'dataeye-js';
+    this.Autocapture = env.Autocapture || null; // the browser entry passes it; the mini program has none
+    this.context = env.context || null; // host properties for every event (the mini program's scene and sharer)
 
     const endpoint = config.serverUrl.replace(/\/+$/, '') + '/api/v1/events';
     this.queue = new PersistentQueue(this.storage, ns + 'q:', env.tabId || tabId(w), { max: config.maxQueue ?? 1000, now: this.now });
@@ -45,7 +47,7 @@ export class DataEyeClient {
       queue: this.queue, transport: env.transport || fetchTransport(endpoint), writeKey: config.writeKey,
       batchSize: config.batchSize ?? 20, flushIntervalMs: config.flushIntervalMs ?? 1000, backoff: config.backoff,
       timers: env.timers || globalThis, now: this.now, random: env.random,
-      online: () => !nav || nav.onLine !== false,
+      online: env.online || (() => !nav || nav.onLine !== false),
       onDrop: (batch, status) => this.onError({ code: 'dropped', status, events: batch.length }),
     });
     this.persistTimer = null;
@@ -146,6 +148,7 @@ export class DataEyeClient {
       Object.assign(props, { $url: l.href, $url_path: l.pathname, $title: this.w.document.title });
       if (superProps && this.consent.allows('marketing')) Object.assign(props, this.campaign.latest);
     }
+    if (this.context) Object.assign(props, this.context());
     Object.assign(props, properties);
     // as the server does for the Sensors SDKs: an event without a campaign of its own keeps the latest one
     for (const part of ['source', 'medium', 'campaign', 'content', 'term']) {
@@ -154,7 +157,7 @@ export class DataEyeClient {
     }
     for (const k of Object.keys(props)) if (typeof props[k] === 'function' || props[k] === undefined) delete props[k];
     const e = { ...fields, event_id: uuid(), timestamp: this.now(), anonymous_id: this.identity.anonymous_id,
-      lib: 'dataeye-js', lib_version: VERSION, properties: props };
+      lib: this.lib, lib_version: VERSION, properties: props };
     if (this.identity.login_id) e.login_id = this.identity.login_id;
     if (auto && this.sampleRate < 1) props.$sample_rate = this.sampleRate;
     this.queue.push(e);
@@ -182,8 +185,8 @@ export class DataEyeClient {
   attach(w, autocapture) {
     const d = w.document;
     this.landing();
-    if (autocapture) {
-      this.autocapture = new Autocapture({ window: w, optOutClass: this.optOutClass, options: autocapture,
+    if (autocapture && this.Autocapture) {
+      this.autocapture = new this.Autocapture({ window: w, optOutClass: this.optOutClass, options: autocapture,
         emit: (name, props, kind) => this.auto(name, props, kind) });
       this.autocapture.install();
     }

@@ -1,7 +1,10 @@
 // Event ids: a random UUID v4 from crypto.getRandomValues, which (unlike crypto.randomUUID) also works
 // on plain-http pages. The server stores a retried event once per id (docs/api/collector.md).
+// Mini programs have no crypto.getRandomValues; there Math.random is enough to tell events apart.
 export function uuid(crypto = globalThis.crypto) {
-  const b = crypto.getRandomValues(new Uint8Array(16));
+  const b = new Uint8Array(16);
+  if (crypto && crypto.getRandomValues) crypto.getRandomValues(b);
+  else for (let i = 0; i < 16; i++) b[i] = Math.floor(Math.random() * 256);
   b[6] = (b[6] & 0x0f) | 0x40;
   b[8] = (b[8] & 0x3f) | 0x80;
   let h = '';
