@@ -1,7 +1,7 @@
 // A simulated WeChat mini-program host for Node: the wx APIs the SDKs use (wx.request over real HTTP,
 // wx storage in a Map that outlives an "app restart", network status), App/Page registration, and a
 // driver for lifecycles: launch, navigate, share, hide, show.
-export function createWxHost({ storage = new Map(), system = {} } = {}) {
+export function createWxHost({ storage = new Map(), system = {}, launchOptions: initial } = {}) {
   let connected = true;
   const networkListeners = [];
   const pages = {};
@@ -10,7 +10,10 @@ export function createWxHost({ storage = new Map(), system = {} } = {}) {
   let app = null;
   let appInstance = null;
   const requests = [];
-  const launchOptions = { path: '', query: {}, scene: 1001 };
+  const appShowListeners = [];
+  const appHideListeners = [];
+  // what wx.getLaunchOptionsSync() answers from the start, as in a real app (SDKs read it in app.js)
+  const launchOptions = { path: '', query: {}, scene: 1001, ...initial };
 
   const wx = {
     request({ url, method = 'GET', data, header = {}, success, fail, complete }) {
@@ -37,19 +40,20 @@ export function createWxHost({ storage = new Map(), system = {} } = {}) {
     setStorageSync: (k, v) => void storage.set(k, v),
     removeStorageSync: (k) => void storage.delete(k),
     getStorage: ({ key, success, fail, complete }) => {
-      if (storage.has(key)) success?.({ data: storage.get(key) });
-      else fail?.({ errMsg: 'getStorage:fail data not found' });
-      complete?.();
+      const res = storage.has(key) ? { data: storage.get(key), errMsg: 'getStorage:ok' } : { errMsg: 'getStorage:fail data not found' };
+      (storage.has(key) ? success : fail)?.(res);
+      complete?.(res);
     },
     setStorage: ({ key, data, success, complete }) => {
       storage.set(key, data);
-      success?.();
-      complete?.();
+      success?.({ errMsg: 'setStorage:ok' });
+      complete?.({ errMsg: 'setStorage:ok' });
     },
     getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
     getNetworkType: ({ success, complete }) => {
-      success?.({ networkType: connected ? 'wifi' : 'none' });
-      complete?.();
+      const res = { networkType: connected ? 'wifi' : 'none' };
+      success?.(res);
+      complete?.(res);
     },
     onNetworkStatusChange: (fn) => networkListeners.push(fn),
     getSystemInfoSync: () => ({ brand: 'Apple', model: 'iPhone 15', system: 'iOS 17.1', platform: 'ios', version: '8.0.50',
@@ -57,12 +61,12 @@ export function createWxHost({ storage = new Map(), system = {} } = {}) {
       language: 'zh_CN', ...system }),
     getSystemInfo: ({ success, complete }) => {
       success?.(wx.getSystemInfoSync());
-      complete?.();
+      complete?.(wx.getSystemInfoSync());
     },
     getLaunchOptionsSync: () => launchOptions,
     getEnterOptionsSync: () => launchOptions,
-    onAppShow: () => {},
-    onAppHide: () => {},
+    onAppShow: (fn) => appShowListeners.push(fn),
+    onAppHide: (fn) => appHideListeners.push(fn),
     onError: () => {},
     onPageNotFound: () => {},
     getAccountInfoSync: () => ({ miniProgram: { appId: 'wx0123456789abcdef', envVersion: 'release', version: '1.0.0' } }),
@@ -80,6 +84,14 @@ export function createWxHost({ storage = new Map(), system = {} } = {}) {
     Page(options) {
       pages[registering] = options;
     },
+    Component(options) {
+      pages[registering] = options;
+    },
+    /** Makes this host the global one (wx, App, Page, getCurrentPages …), as SDKs that patch globals expect. */
+    installGlobals() {
+      Object.assign(globalThis, { wx, App: host.App, Page: host.Page, Component: host.Component, getApp: host.getApp,
+        getCurrentPages: host.getCurrentPages });
+    },
     getApp: () => appInstance,
     getCurrentPages: () => [...stack],
     /** Loads a page module: `define` calls Page() as the page's file would. */
@@ -93,6 +105,7 @@ export function createWxHost({ storage = new Map(), system = {} } = {}) {
       appInstance = Object.create(app);
       app.onLaunch?.call(appInstance, { path, query, scene });
       app.onShow?.call(appInstance, { path, query, scene });
+      appShowListeners.forEach((fn) => fn({ path, query, scene }));
       host.open(path, query);
     },
     open(route, query = {}) {
@@ -113,9 +126,11 @@ export function createWxHost({ storage = new Map(), system = {} } = {}) {
       const top = stack[stack.length - 1];
       if (top) pages[top.route].onHide?.call(top);
       app.onHide?.call(appInstance);
+      appHideListeners.forEach((fn) => fn());
     },
     show(options = { path: stack[stack.length - 1]?.route, query: {}, scene: 1001 }) {
       app.onShow?.call(appInstance, options);
+      appShowListeners.forEach((fn) => fn(options));
       const top = stack[stack.length - 1];
       if (top) pages[top.route].onShow?.call(top);
     },
