@@ -176,7 +176,7 @@ export class DataEyeClient {
   // writing localStorage on every click would cost more than the click's capture itself
   persistSoon() {
     if (this.persistTimer !== null) return;
-    this.persistTimer = setTimeout(() => {
+    this.persistTimer = this.sender.timers.setTimeout(() => {
       this.persistTimer = null;
       this.queue.persist();
     }, 50);

@@ -182,7 +182,7 @@ final class SensorsProtocol implements WireProtocol {
                 // items are attribute records of a product: a deletion is the last record, flagged
                 e.put("type", "item_set");
                 e.put("item_id", r.get("item_id"));
-                props.put("item_type", r.get("item_type"));
+                put(props, "item_type", r.get("item_type"));
                 props.put("$is_deleted", true);
                 e.put("properties", props);
                 if (e.get("distinct_id") == null) {
