@@ -133,6 +133,19 @@ class IngestPipelineTest {
     }
 
     @Test
+    void storesProfileAppendWithItsListValuesAsItsOwnRecordType() {
+        Map<String, Object> e = track("ignored", Map.of("tags", List.of("lut", "course")));
+        e.remove("event");
+        e.put("type", "profile_append");
+        var p = ingest(List.of(e));
+        assertThat(p.accepted()).isEqualTo(1);
+        Event stored = p.batch().events().get(0);
+        assertThat(stored.type()).isEqualTo(EventType.PROFILE_APPEND);
+        assertThat(stored.event()).isEqualTo("$profile_append");
+        assertThat(stored.properties()).containsEntry("tags", List.of("lut", "course"));
+    }
+
+    @Test
     void storesARetriedEventOnce() {
         Map<String, Object> e = track("order_paid", Map.of());
         e.put("event_id", "evt-1");
