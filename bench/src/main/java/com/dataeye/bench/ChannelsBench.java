@@ -6,12 +6,15 @@ import com.dataeye.analytics.channels.LtvQuery;
 import com.dataeye.analytics.channels.LtvRunner;
 import com.dataeye.analytics.nps.NpsQuery;
 import com.dataeye.analytics.nps.NpsRunner;
+import com.dataeye.analytics.overview.OverviewRestore;
 import com.dataeye.analytics.query.QueryExecutor;
 import com.dataeye.analytics.store.DuckDb;
+import com.dataeye.core.realtime.Overview;
 import com.dataeye.simulator.SimulationConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -77,6 +80,12 @@ public final class ChannelsBench {
             NpsRunner nps = new NpsRunner(executor);
             rows.add(row("NPS by channel", baseline, "—", () ->
                     nps.run(project, ZONE, NpsQuery.from(Map.of("from", from, "to", to, "by", "channel")))));
+            // a restart: the real-time overview rebuilt from the store (first events of all persons, then 36 days folded in)
+            Clock asOfClock = Clock.fixed(asOf.atStartOfDay(ZONE).toInstant(), ZONE);
+            rows.add(row("real-time overview rebuilt from the store (restart)", baseline, "—", () -> {
+                Overview overview = new Overview(asOfClock, p -> ZONE);
+                return OverviewRestore.restore(db, overview, asOfClock.instant().minus(Duration.ofDays(36)));
+            }));
             StringBuilder report = new StringBuilder();
             report.append(String.format(Locale.ROOT, "%n%,d events, %,d persons, 90 days (simulator, %,d planned persons); hot (best of 5 "
                     + "after 1 warm-up); heap max %d MiB; %d cores%n%n", size[0], size[1], persons, Runtime.getRuntime().maxMemory() >> 20,
