@@ -40,16 +40,17 @@ public final class LiveEvents {
     }
 
     private static final class Ring {
-        private final LiveEvent[] slots;
+        // the events themselves: shaped for readers only when read, off the speed layer's path
+        private final Event[] slots;
         private long next = 1;
 
         Ring(int capacity) {
-            slots = new LiveEvent[capacity];
+            slots = new Event[capacity];
         }
 
         synchronized void append(Event e) {
             long seq = next++;
-            slots[(int) (seq % slots.length)] = LiveEvent.of(seq, e);
+            slots[(int) (seq % slots.length)] = e;
         }
 
         synchronized long lastSeq() {
@@ -62,7 +63,7 @@ public final class LiveEvents {
             long skipped = Math.max(0, from - (afterSeq + 1));
             List<LiveEvent> out = new ArrayList<>((int) Math.max(0, last - from + 1));
             for (long s = from; s <= last; s++) {
-                out.add(slots[(int) (s % slots.length)]);
+                out.add(LiveEvent.of(s, slots[(int) (s % slots.length)]));
             }
             return new Page(out, Math.max(last, afterSeq), skipped);
         }

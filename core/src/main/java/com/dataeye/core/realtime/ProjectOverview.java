@@ -39,6 +39,12 @@ final class ProjectOverview {
     private final TreeMap<LocalDate, Bucket> days = new TreeMap<>();
     private final LongOpenHashSet known = new LongOpenHashSet();
     private long version;
+    // the buckets most events fall in, found without a map lookup
+    private long lastMinuteKey = Long.MIN_VALUE;
+    private Bucket lastMinute;
+    private long lastDayStart = Long.MAX_VALUE;
+    private long lastDayEnd = Long.MIN_VALUE;
+    private Bucket lastDay;
 
     ProjectOverview(String project, ZoneId zone) {
         this.project = project;
@@ -64,27 +70,31 @@ final class ProjectOverview {
     }
 
     synchronized void accept(CountedEvent e, Instant now) {
-        version++;
+        if (++version % 100_000 == 0) {
+            evict(now); // without readers, old buckets still go
+        }
+        long person = e.personId() == null ? 0 : hash(e.personId());
         boolean isNew = false;
         if (e.personId() != null) {
             // the login of an anonymous visitor already seen is the same person, not another new one
             boolean linkedToKnown = e.anonymousId() != null && !e.anonymousId().equals(e.personId())
                     && known.contains(hash(e.anonymousId()));
             if (e.isActivity() || linkedToKnown) {
-                isNew = known.add(hash(e.personId())) && e.isActivity() && !linkedToKnown;
+                isNew = known.add(person) && e.isActivity() && !linkedToKnown;
             }
         }
         Bucket minute = minuteBucket(e.ts(), now);
         if (minute != null) {
-            add(minute, e, isNew);
+            add(minute, e, person, isNew);
         }
         Bucket day = dayBucket(e.ts(), now);
         if (day != null) {
-            add(day, e, isNew);
+            add(day, e, person, isNew);
         }
     }
 
-    private static void add(Bucket b, CountedEvent e, boolean isNew) {
+    /** Sketches take the person's 64-bit hash (computed once per event), never the id itself. */
+    private static void add(Bucket b, CountedEvent e, long person, boolean isNew) {
         if (isNew) {
             b.newPersons++;
         }
@@ -92,20 +102,21 @@ final class ProjectOverview {
             return;
         }
         b.events++;
-        if (e.personId() != null) {
-            b.persons.update(e.personId());
+        boolean hasPerson = e.personId() != null;
+        if (hasPerson) {
+            b.persons.update(person);
         }
         if (e.isPageView()) {
             b.pageViews++;
-            if (e.personId() != null) {
-                b.viewers.update(e.personId());
+            if (hasPerson) {
+                b.viewers.update(person);
             }
         }
         if (e.isOrder()) {
             b.orders++;
             b.gmvCents += e.amountCents();
-            if (e.personId() != null) {
-                b.payers.update(e.personId());
+            if (hasPerson) {
+                b.payers.update(person);
             }
         } else if (e.isRefund()) {
             b.refundCents += e.amountCents();
@@ -113,31 +124,47 @@ final class ProjectOverview {
     }
 
     private Bucket minuteBucket(Instant ts, Instant now) {
+        long key = Math.floorDiv(ts.getEpochSecond(), 60);
+        if (key == lastMinuteKey) {
+            return lastMinute;
+        }
         if (ts.isBefore(now.minus(MINUTES_KEPT))) {
             return null;
         }
-        return minutes.computeIfAbsent(ts.getEpochSecond() / 60, k -> new Bucket(MINUTE_LG_K));
+        lastMinuteKey = key;
+        lastMinute = minutes.computeIfAbsent(key, k -> new Bucket(MINUTE_LG_K));
+        return lastMinute;
     }
 
     private Bucket dayBucket(Instant ts, Instant now) {
+        long second = ts.getEpochSecond();
+        if (second >= lastDayStart && second < lastDayEnd) {
+            return lastDay;
+        }
         LocalDate day = LocalDate.ofInstant(ts, zone);
         if (day.isBefore(LocalDate.ofInstant(now, zone).minusDays(DAYS_KEPT - 1))) {
             return null;
         }
-        return days.computeIfAbsent(day, k -> new Bucket(DAY_LG_K));
+        lastDayStart = day.atStartOfDay(zone).toEpochSecond();
+        lastDayEnd = day.plusDays(1).atStartOfDay(zone).toEpochSecond();
+        lastDay = days.computeIfAbsent(day, k -> new Bucket(DAY_LG_K));
+        return lastDay;
     }
 
     synchronized void evict(Instant now) {
         long oldestMinute = now.minus(MINUTES_KEPT).getEpochSecond() / 60;
         minutes.headMap(oldestMinute).clear();
         days.headMap(LocalDate.ofInstant(now, zone).minusDays(DAYS_KEPT - 1)).clear();
+        lastMinuteKey = Long.MIN_VALUE;
+        lastDayStart = Long.MAX_VALUE;
+        lastDayEnd = Long.MIN_VALUE;
     }
 
     synchronized OverviewSnapshot snapshot(Instant now, int hours) {
         evict(now);
         ZonedDateTime local = now.atZone(zone);
         LocalDate today = local.toLocalDate();
-        long nowMinute = now.getEpochSecond() / 60;
+        long nowMinute = Math.floorDiv(now.getEpochSecond(), 60);
         Bucket todayBucket = days.getOrDefault(today, new Bucket(DAY_LG_K));
         OverviewSnapshot.Totals t = totals(List.of(todayBucket), DAY_LG_K);
         long yStart = today.minusDays(1).atStartOfDay(zone).toEpochSecond() / 60;
