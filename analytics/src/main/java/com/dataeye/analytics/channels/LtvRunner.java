@@ -27,19 +27,13 @@ public final class LtvRunner {
         this.executor = executor;
     }
 
-    /** The acquisition of every person of a project: channel and first time. Shared with attribution and NPS. */
-    static String firstTouchCte() {
-        return "firsts AS (SELECT person_id, arg_min(channel, epoch_us(ts) * 2 + CASE WHEN channel = 'direct' THEN 1 ELSE 0 END) AS channel, "
-                + "min(ts) AS first_ts FROM resolved_events WHERE project_id = ? AND type = 'track' GROUP BY person_id)";
-    }
-
     public LtvResult run(String projectId, ZoneId zone, LtvQuery q, Map<String, BigDecimal> spendByChannel) {
         String cohortExpr = switch (q.cohort()) {
             case NONE -> "''";
             case WEEK -> "strftime(date_trunc('week', d0), '%Y-%m-%d')";
             case MONTH -> "strftime(date_trunc('month', d0), '%Y-%m')";
         };
-        String sql = "WITH " + firstTouchCte() + ", "
+        String sql = "WITH " + FirstTouch.cte() + ", "
                 + "acquired AS (SELECT person_id, coalesce(channel, 'direct') AS channel, CAST(timezone(?, first_ts) AS DATE) AS d0 "
                 + "  FROM firsts WHERE first_ts >= ? AND first_ts < ?), "
                 + "aged AS (SELECT person_id, channel, " + cohortExpr + " AS cohort, date_diff('day', d0, CAST(? AS DATE)) AS age, d0 FROM acquired), "
@@ -55,6 +49,7 @@ public final class LtvRunner {
                 + "UNION ALL SELECT 1, a.channel, a.cohort, a.age, m.n, sum(m.net), 0 FROM money m JOIN aged a USING (person_id) "
                 + "  WHERE m.n >= 0 GROUP BY ALL";
         List<Object> args = new ArrayList<>();
+        args.add(projectId);
         args.add(projectId);
         args.add(zone.getId());
         args.add(q.range().start(zone));

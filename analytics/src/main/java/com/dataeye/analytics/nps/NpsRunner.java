@@ -1,5 +1,6 @@
 package com.dataeye.analytics.nps;
 
+import com.dataeye.analytics.channels.FirstTouch;
 import com.dataeye.analytics.query.QueryExecutor;
 
 import java.time.ZoneId;
@@ -30,8 +31,8 @@ public final class NpsRunner {
             case CHANNEL -> "coalesce(f.channel, 'direct')";
         };
         if (q.by() == NpsQuery.By.CHANNEL) {
-            sql.append("firsts AS (SELECT person_id, arg_min(channel, epoch_us(ts) * 2 + CASE WHEN channel = 'direct' THEN 1 ELSE 0 END) AS channel ")
-                    .append("FROM resolved_events WHERE project_id = ? AND type = 'track' GROUP BY person_id), ");
+            sql.append(FirstTouch.cte()).append(", ");
+            args.add(projectId);
             args.add(projectId);
         }
         sql.append("r AS (SELECT person_id, ts, TRY_CAST(json_extract_string(properties, ?) AS DOUBLE) AS score FROM resolved_events ")

@@ -4,6 +4,7 @@ import com.dataeye.analytics.query.InvalidQueryException;
 import com.dataeye.analytics.query.QueryExecutor;
 import com.dataeye.analytics.store.DuckDb;
 import com.dataeye.analytics.store.DuckDbEventStore;
+import com.dataeye.core.identity.IdentityLink;
 import com.dataeye.core.store.CommitBatch;
 
 import org.junit.jupiter.api.AfterAll;
@@ -113,6 +114,26 @@ class LtvRunnerTest {
         LtvResult r = run(Map.of("from", "2026-11-01", "to", "2026-11-19", "as_of", "2026-11-20", "cohort", "week"), Map.of());
         assertThat(r.rows()).extracting(x -> x.cohort() + "/" + x.channel() + "/" + x.persons())
                 .containsExactly("2026-10-26/community/1", "2026-11-02/short_video/1", "2026-11-09/short_video/1", "2026-11-16/community/1");
+    }
+
+    @Test
+    void aPersonsDevicesAreOnePersonAcquiredByTheFirstDevicesChannel() {
+        try (DuckDb own = DuckDb.open(null, null)) {
+            // the phone arrives from 知识星球 anonymously; the login later pays from a laptop that came direct
+            new DuckDbEventStore(own).commit(new CommitBatch(List.of(
+                    visit("phone-1", "2026-11-03T10:00:00", "community", "zsxq", null, Map.of()),
+                    visit("F", "2026-11-04T09:00:00", "direct", null, null, Map.of()),
+                    paid("F", "2026-11-04T09:10:00", "f1", 70)),
+                    List.of(new IdentityLink("shop", "phone-1", "F", java.time.Instant.parse("2026-11-03T02:05:00Z"))), List.of()));
+            LtvResult r = new LtvRunner(new QueryExecutor(own, Duration.ofSeconds(30))).run("shop", SHANGHAI,
+                    LtvQuery.from(Map.of("from", "2026-11-01", "to", "2026-11-19", "as_of", "2026-11-20"), LocalDate.of(2026, 11, 25)), Map.of());
+            assertThat(r.rows()).singleElement().satisfies(row -> {
+                assertThat(row.channel()).isEqualTo("community");
+                assertThat(row.persons()).isEqualTo(1);
+                assertThat(row.revenue()).isEqualTo(70.0);
+                assertThat(row.ltv().get(0).perPerson()).isEqualTo(70.0);   // paid on day 1
+            });
+        }
     }
 
     @Test
