@@ -26,28 +26,45 @@ public final class OverviewRestore {
 
     private OverviewRestore() {}
 
-    /** @return the number of events replayed */
+    /** Both steps in order; @return the number of events replayed */
     public static long restore(DuckDb db, Overview overview, Instant since) {
-        long replayed = 0;
-        try (DuckDBConnection c = db.connect()) {
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT project_id, person_id, min(ts) FROM resolved_events "
-                         + "WHERE type = 'track' GROUP BY project_id, person_id")) {
-                while (rs.next()) {
-                    overview.restoreFirstSeen(rs.getString(1), rs.getString(2), instant(rs, 3));
-                }
+        restoreFirstSeen(db, overview);
+        return replayWindow(db, overview, since);
+    }
+
+    /** Step 1: every person's first event, so a returning person is not taken for a new one. */
+    public static void restoreFirstSeen(DuckDb db, Overview overview) {
+        try (DuckDBConnection c = db.connect();
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT project_id, person_id, min(ts) FROM resolved_events "
+                     + "WHERE type = 'track' GROUP BY project_id, person_id")) {
+            while (rs.next()) {
+                overview.restoreFirstSeen(rs.getString(1), rs.getString(2), instant(rs, 3));
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT project_id, person_id, anonymous_id, login_id, event, type, ts, amount "
-                    + "FROM resolved_events WHERE ts >= ?")) {
-                ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        BigDecimal amount = rs.getBigDecimal(8);
-                        EventType type = EventType.fromWire(rs.getString(6)).orElse(EventType.TRACK);
-                        overview.accept(rs.getString(1), new CountedEvent(rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), type, instant(rs, 7), amount == null ? 0 : amount.movePointRight(2).longValue()));
-                        replayed++;
-                    }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not rebuild the real-time overview from the store: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Step 2: the stored events since {@code since} folded in like live ones. The overview only adds,
+     * so live events may be folded in meanwhile; the statement reads the store as it was when it began.
+     *
+     * @return the number of events replayed
+     */
+    public static long replayWindow(DuckDb db, Overview overview, Instant since) {
+        long replayed = 0;
+        try (DuckDBConnection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT project_id, person_id, anonymous_id, login_id, event, type, ts, amount "
+                     + "FROM resolved_events WHERE ts >= ?")) {
+            ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    BigDecimal amount = rs.getBigDecimal(8);
+                    EventType type = EventType.fromWire(rs.getString(6)).orElse(EventType.TRACK);
+                    overview.accept(rs.getString(1), new CountedEvent(rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), type, instant(rs, 7), amount == null ? 0 : amount.movePointRight(2).longValue()));
+                    replayed++;
                 }
             }
         } catch (SQLException e) {

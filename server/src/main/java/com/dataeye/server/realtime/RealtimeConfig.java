@@ -47,10 +47,20 @@ class RealtimeConfig {
     @Bean(destroyMethod = "close")
     SpeedLayer speedLayer(Overview overview, LiveEvents live, DuckDb db, SegmentLoader recovered, MeterRegistry metrics) {
         long start = System.nanoTime();
-        // the widest window any time zone needs: 35 local days and a day of offsets
-        Instant since = Instant.now().minus(36, ChronoUnit.DAYS);
-        long replayed = OverviewRestore.restore(db, overview, since);
-        LOG.info("real-time overview rebuilt from {} stored events in {} ms", replayed, (System.nanoTime() - start) / 1_000_000);
+        // first-seen persons before any live event (so "new users" stays exact); the window's events
+        // are replayed behind the live ones, since the overview only adds
+        OverviewRestore.restoreFirstSeen(db, overview);
+        Instant since = Instant.now().minus(36, ChronoUnit.DAYS); // 35 local days, and a day of time-zone offsets
+        Thread replay = new Thread(() -> {
+            try {
+                long replayed = OverviewRestore.replayWindow(db, overview, since);
+                LOG.info("real-time overview rebuilt from {} stored events in {} ms", replayed, (System.nanoTime() - start) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.error("real-time overview could not replay stored events; it shows only events since the start", e);
+            }
+        }, "dataeye-overview-restore");
+        replay.setDaemon(true);
+        replay.start();
         SpeedLayer speed = new SpeedLayer(overview, live, MAX_QUEUED_EVENTS);
         metrics.gauge("dataeye.speed.layer.dropped.events", speed, SpeedLayer::dropped);
         return speed;
