@@ -74,7 +74,7 @@ public final class ChannelsBench {
                     ltv.run(project, ZONE, LtvQuery.from(Map.of("from", from, "to", to, "as_of", asOf.toString(), "cohort", "week"), asOf), Map.of())));
             AttributionRunner attribution = new AttributionRunner(executor);
             for (String model : new String[] {"first_touch", "last_touch", "linear"}) {
-                rows.add(row("attribution " + model + " by source", baseline, "—", () ->
+                rows.add(row("attribution " + model + " by source (best of 2)", baseline, "—", 2, () ->
                         attribution.run(project, ZONE, AttributionQuery.from(Map.of("from", from, "to", to, "model", model, "by", "source")))));
             }
             NpsRunner nps = new NpsRunner(executor);
@@ -82,13 +82,13 @@ public final class ChannelsBench {
                     nps.run(project, ZONE, NpsQuery.from(Map.of("from", from, "to", to, "by", "channel")))));
             // a restart: the real-time overview rebuilt from the store (first events of all persons, then 36 days folded in)
             Clock asOfClock = Clock.fixed(asOf.atStartOfDay(ZONE).toInstant(), ZONE);
-            rows.add(row("real-time overview rebuilt from the store (restart)", baseline, "—", () -> {
+            rows.add(row("real-time overview rebuilt from the store (restart, best of 2)", baseline, "—", 2, () -> {
                 Overview overview = new Overview(asOfClock, p -> ZONE);
                 return OverviewRestore.restore(db, overview, asOfClock.instant().minus(Duration.ofDays(36)));
             }));
             StringBuilder report = new StringBuilder();
             report.append(String.format(Locale.ROOT, "%n%,d events, %,d persons, 90 days (simulator, %,d planned persons); hot (best of 5 "
-                    + "after 1 warm-up); heap max %d MiB; %d cores%n%n", size[0], size[1], persons, Runtime.getRuntime().maxMemory() >> 20,
+                    + "after 1 warm-up unless stated); heap max %d MiB; %d cores%n%n", size[0], size[1], persons, Runtime.getRuntime().maxMemory() >> 20,
                     Runtime.getRuntime().availableProcessors()));
             report.append("| analysis | time ms | × baseline | target ms |\n|---|---|---|---|\n");
             for (String[] r : rows) {
@@ -99,7 +99,11 @@ public final class ChannelsBench {
     }
 
     private static String[] row(String name, double baseline, String target, Supplier<Object> analysis) {
-        double t = time(analysis);
+        return row(name, baseline, target, 5, analysis);
+    }
+
+    private static String[] row(String name, double baseline, String target, int runs, Supplier<Object> analysis) {
+        double t = time(analysis, runs);
         System.out.printf(Locale.ROOT, "%-60s %8.0f ms%n", name, t);
         return new String[] {name, ms(t), String.format(Locale.ROOT, "%.1f", t / baseline), target};
     }
@@ -109,8 +113,12 @@ public final class ChannelsBench {
     }
 
     private static double time(Supplier<Object> work) {
+        return time(work, 5);
+    }
+
+    private static double time(Supplier<Object> work, int count) {
         work.get();
-        double[] runs = new double[5];
+        double[] runs = new double[count];
         for (int i = 0; i < runs.length; i++) {
             long t = System.nanoTime();
             work.get();
