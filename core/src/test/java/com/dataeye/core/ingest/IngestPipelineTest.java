@@ -70,6 +70,19 @@ class IngestPipelineTest {
     }
 
     @Test
+    void takesCampaignTagsFromTheLandingUrlWhenNoneWereSentAsProperties() {
+        var p = ingest(List.of(
+                track("$pageview", Map.of("$url", "https://shop.example/p/lut?utm_source=%E6%8A%96%E9%9F%B3&utm_medium=cpc&utm_campaign=double11#top")),
+                track("$pageview", Map.of("$url", "https://shop.example/?utm_source=zsxq", "utm_source", "wechat"))));
+        Event fromUrl = p.batch().events().get(0);
+        assertThat(fromUrl.acquisition().utmSource()).isEqualTo("抖音");
+        assertThat(fromUrl.acquisition().utmMedium()).isEqualTo("cpc");
+        assertThat(fromUrl.acquisition().utmCampaign()).isEqualTo("double11");
+        assertThat(fromUrl.acquisition().channel()).isEqualTo("paid");
+        assertThat(p.batch().events().get(1).acquisition().utmSource()).isEqualTo("wechat");
+    }
+
+    @Test
     void rejectsAmountThatIsNotANumberAndQuarantinesIt() {
         var p = ingest(List.of(track("order_paid", Map.of("amount", "abc"))));
         assertThat(rejection(p, 0).code()).isEqualTo(RejectionCode.INVALID_PROPERTY_TYPE);
