@@ -11,6 +11,7 @@ import com.dataeye.core.identity.IdentityResolver;
 import com.dataeye.core.ingest.GroupCommitter;
 import com.dataeye.core.ingest.IngestLimits;
 import com.dataeye.core.ingest.IngestPipeline;
+import com.dataeye.core.plan.PlanSource;
 import com.dataeye.core.store.EventStore;
 import com.dataeye.server.enrich.UapUserAgentParser;
 
@@ -91,29 +92,30 @@ class EmbeddedPipeline {
     @Bean
     @org.springframework.context.annotation.Primary
     IngestPipeline ingestPipeline(DataEyeProperties props, UserAgentParser userAgents, IdentityResolver identities,
-                                  DedupWindow dedup) {
+                                  DedupWindow dedup, PlanSource plans) {
         DataEyeProperties.Ingest in = props.ingest();
         IngestLimits limits = new IngestLimits(in.maxEventBytes(), in.maxProperties(), in.maxAge(), in.maxFutureSkew());
-        return new IngestPipeline(limits, userAgents, new ChannelClassifier(), identities, dedup);
+        return new IngestPipeline(limits, userAgents, new ChannelClassifier(), identities, dedup, plans);
     }
 
     /** The same pipeline for bulk imports, sharing dedup and identities, but taking old timestamps. */
     @Bean
     IngestPipeline importPipeline(DataEyeProperties props, UserAgentParser userAgents, IdentityResolver identities,
-                                  DedupWindow dedup) {
+                                  DedupWindow dedup, PlanSource plans) {
         DataEyeProperties.Ingest in = props.ingest();
         IngestLimits limits = new IngestLimits(in.maxEventBytes(), in.maxProperties(), props.imports().maxAge(), in.maxFutureSkew());
-        return new IngestPipeline(limits, userAgents, new ChannelClassifier(), identities, dedup);
+        return new IngestPipeline(limits, userAgents, new ChannelClassifier(), identities, dedup, plans);
     }
 
     @Bean(destroyMethod = "close")
-    GroupCommitter groupCommitter(SegmentLog log, DataEyeProperties props, MeterRegistry metrics) {
+    GroupCommitter groupCommitter(SegmentLog log, DataEyeProperties props, MeterRegistry metrics,
+                                  com.dataeye.core.ingest.DurableEventsListener durableEvents) {
         Timer commits = Timer.builder("dataeye.commit.latency")
                 .description("time to make one group of events durable")
                 .publishPercentiles(0.5, 0.99)
                 .register(metrics);
         GroupCommitter committer = new GroupCommitter(log, props.ingest().maxQueuedEvents(),
-                props.ingest().maxEventsPerCommit(), nanos -> commits.record(nanos, TimeUnit.NANOSECONDS));
+                props.ingest().maxEventsPerCommit(), nanos -> commits.record(nanos, TimeUnit.NANOSECONDS), durableEvents);
         metrics.gauge("dataeye.commit.queue.events", committer, GroupCommitter::queuedItems);
         return committer;
     }
