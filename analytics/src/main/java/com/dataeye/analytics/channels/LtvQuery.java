@@ -1,10 +1,12 @@
 package com.dataeye.analytics.channels;
 
 import com.dataeye.analytics.query.DateRange;
+import com.dataeye.analytics.query.Filter;
 import com.dataeye.analytics.query.InvalidQueryException;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,8 +18,9 @@ import java.util.Map;
  *                  a person is "matured" for day N when acquired at least N days before it
  * @param cohort    none, week or month of acquisition
  * @param curveDays length of the cumulative curve
+ * @param persons   person filters (person properties, segments) restricting the acquired persons
  */
-public record LtvQuery(DateRange range, LocalDate asOf, Cohort cohort, int curveDays) {
+public record LtvQuery(DateRange range, LocalDate asOf, Cohort cohort, int curveDays, List<Filter> persons) {
 
     public enum Cohort { NONE, WEEK, MONTH }
 
@@ -47,6 +50,6 @@ public record LtvQuery(DateRange range, LocalDate asOf, Cohort cohort, int curve
         if (!(c instanceof Integer days) || days < 1 || days > MAX_CURVE_DAYS) {
             throw new InvalidQueryException("curve_days", "curve_days is 1–" + MAX_CURVE_DAYS);
         }
-        return new LtvQuery(range, asOf, cohort, days);
+        return new LtvQuery(range, asOf, cohort, days, Filter.personList(q.get("filters"), "filters"));
     }
 }

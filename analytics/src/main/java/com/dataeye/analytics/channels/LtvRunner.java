@@ -1,5 +1,6 @@
 package com.dataeye.analytics.channels;
 
+import com.dataeye.analytics.query.Filter;
 import com.dataeye.analytics.query.QueryExecutor;
 
 import java.math.BigDecimal;
@@ -33,9 +34,14 @@ public final class LtvRunner {
             case WEEK -> "strftime(date_trunc('week', d0), '%Y-%m-%d')";
             case MONTH -> "strftime(date_trunc('month', d0), '%Y-%m')";
         };
+        List<Object> personArgs = new ArrayList<>();
+        StringBuilder personSql = new StringBuilder();
+        for (Filter f : q.persons()) {
+            personSql.append(" AND ").append(f.personIdSql("person_id", personArgs));
+        }
         String sql = "WITH " + FirstTouch.cte() + ", "
                 + "acquired AS (SELECT person_id, coalesce(channel, 'direct') AS channel, CAST(timezone(?, first_ts) AS DATE) AS d0 "
-                + "  FROM firsts WHERE first_ts >= ? AND first_ts < ?), "
+                + "  FROM firsts WHERE first_ts >= ? AND first_ts < ?" + personSql + "), "
                 + "aged AS (SELECT person_id, channel, " + cohortExpr + " AS cohort, date_diff('day', d0, CAST(? AS DATE)) AS age, d0 FROM acquired), "
                 + "money AS (SELECT e.person_id, date_diff('day', a.d0, CAST(timezone(?, e.ts) AS DATE)) AS n, "
                 + "  sum(CASE WHEN e.event = 'order_paid' THEN e.amount ELSE -e.amount END) AS net, "
@@ -56,6 +62,7 @@ public final class LtvRunner {
         // a person acquired after as_of has no age yet
         java.time.OffsetDateTime acquiredBefore = q.asOf().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
         args.add(q.range().end(zone).isBefore(acquiredBefore) ? q.range().end(zone) : acquiredBefore);
+        args.addAll(personArgs);
         args.add(q.asOf());
         args.add(zone.getId());
         args.add(projectId);

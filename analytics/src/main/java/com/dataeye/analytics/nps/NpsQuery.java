@@ -1,8 +1,10 @@
 package com.dataeye.analytics.nps;
 
 import com.dataeye.analytics.query.DateRange;
+import com.dataeye.analytics.query.Filter;
 import com.dataeye.analytics.query.InvalidQueryException;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -13,12 +15,15 @@ import java.util.regex.Pattern;
  *
  * @param scoreProperty the property holding the 0–10 score ({@code score} by default)
  * @param confidence    level of the interval, e.g. 0.95
+ * @param filters       conditions on the responses (event or person properties, segments)
+ * @param segments      for {@code by: segment}: the segment ids to compare, each a group of the result
  */
-public record NpsQuery(DateRange range, String event, String scoreProperty, By by, double confidence) {
+public record NpsQuery(DateRange range, String event, String scoreProperty, By by, double confidence,
+                       List<Filter> filters, List<String> segments) {
 
     /**
-     * {@code SEGMENT} is the hook for segments (issue 5, O9): once segments exist, a segment breakdown
-     * groups respondents by their segment membership the way {@code CHANNEL} groups by first touch.
+     * {@code SEGMENT} groups respondents by membership of each listed segment (a person in two segments
+     * counts in both); the server runs one statement per segment with a segment filter added.
      */
     public enum By { NONE, WEEK, CHANNEL, SEGMENT }
 
@@ -32,16 +37,26 @@ public record NpsQuery(DateRange range, String event, String scoreProperty, By b
         try {
             by = By.valueOf(String.valueOf(q.getOrDefault("by", "none")).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidQueryException("by", "by is none, week or channel");
+            throw new InvalidQueryException("by", "by is none, week, channel or segment");
         }
+        List<String> segments = List.of();
         if (by == By.SEGMENT) {
-            throw new InvalidQueryException("by", "NPS by segment needs segments, which this server does not have yet; use none, week or channel");
+            if (!(q.get("segments") instanceof List<?> ids) || ids.isEmpty() || ids.size() > 20) {
+                throw new InvalidQueryException("segments", "by segment needs segments: a list of 1–20 segment ids");
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                if (!(ids.get(i) instanceof String)) {
+                    throw new InvalidQueryException("segments[" + i + "]", "a segment id is a string");
+                }
+            }
+            segments = ids.stream().map(String.class::cast).toList();
         }
         Object c = q.getOrDefault("confidence", 0.95);
         if (!(c instanceof Number n) || n.doubleValue() <= 0.5 || n.doubleValue() >= 1) {
             throw new InvalidQueryException("confidence", "confidence is a level between 0.5 and 1, e.g. 0.95");
         }
-        return new NpsQuery(range, event, score, by, ((Number) c).doubleValue());
+        return new NpsQuery(range, event, score, by, ((Number) c).doubleValue(),
+                Filter.list(q.get("filters"), "filters"), segments);
     }
 
     private static String name(Object value, String field) {

@@ -1,6 +1,7 @@
 package com.dataeye.analytics.nps;
 
 import com.dataeye.analytics.channels.FirstTouch;
+import com.dataeye.analytics.query.Filter;
 import com.dataeye.analytics.query.QueryExecutor;
 
 import java.time.ZoneId;
@@ -22,6 +23,25 @@ public final class NpsRunner {
         this.executor = executor;
     }
 
+    /**
+     * By segment: the overall score of the responses, and one group per segment with that segment's
+     * members only ({@code members} holds a segment filter per id, in the query's order).
+     */
+    public NpsResult runBySegment(String projectId, ZoneId zone, NpsQuery q, List<Filter> members) {
+        NpsQuery overall = new NpsQuery(q.range(), q.event(), q.scoreProperty(), NpsQuery.By.NONE, q.confidence(),
+                q.filters(), List.of());
+        NpsResult all = run(projectId, zone, overall);
+        List<NpsScore> groups = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            List<Filter> filters = new ArrayList<>(q.filters());
+            filters.add(members.get(i));
+            NpsScore s = run(projectId, zone, new NpsQuery(q.range(), q.event(), q.scoreProperty(), NpsQuery.By.NONE,
+                    q.confidence(), filters, List.of())).overall();
+            groups.add(NpsScore.of(q.segments().get(i), s.promoters(), s.passives(), s.detractors(), q.confidence()));
+        }
+        return new NpsResult("segment", q.confidence(), all.overall(), groups, all.ignored());
+    }
+
     public NpsResult run(String projectId, ZoneId zone, NpsQuery q) {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("WITH ");
@@ -36,15 +56,19 @@ public final class NpsRunner {
             args.add(projectId);
         }
         sql.append("r AS (SELECT person_id, ts, TRY_CAST(json_extract_string(properties, ?) AS DOUBLE) AS score FROM resolved_events ")
-                .append("WHERE project_id = ? AND event = ? AND ts >= ? AND ts < ?) SELECT ").append(group).append(" AS g, ")
-                .append("count(*) FILTER (WHERE score >= 9 AND score <= 10), count(*) FILTER (WHERE score >= 7 AND score < 9), ")
-                .append("count(*) FILTER (WHERE score >= 0 AND score < 7), count(*) FILTER (WHERE score IS NULL OR score < 0 OR score > 10) ")
-                .append("FROM r");
+                .append("WHERE project_id = ? AND event = ? AND ts >= ? AND ts < ?");
         args.add("$." + q.scoreProperty());
         args.add(projectId);
         args.add(q.event());
         args.add(q.range().start(zone));
         args.add(q.range().end(zone));
+        for (Filter f : q.filters()) {
+            sql.append(" AND ").append(f.toSql(args));
+        }
+        sql.append(") SELECT ").append(group).append(" AS g, ")
+                .append("count(*) FILTER (WHERE score >= 9 AND score <= 10), count(*) FILTER (WHERE score >= 7 AND score < 9), ")
+                .append("count(*) FILTER (WHERE score >= 0 AND score < 7), count(*) FILTER (WHERE score IS NULL OR score < 0 OR score > 10) ")
+                .append("FROM r");
         if (q.by() == NpsQuery.By.WEEK) {
             args.add(zone.getId()); // the group expression follows the CTE in the statement
         }

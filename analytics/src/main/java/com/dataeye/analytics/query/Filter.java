@@ -72,6 +72,43 @@ public record Filter(Property property, Op op, List<Object> values, PersonSet pe
         return new Filter(Property.of("segment", path + ".value"), negated ? Op.NOT_IN : Op.IN, List.of(id), members, negated);
     }
 
+    /** The filters of a query's {@code filters} list (absent means none); {@code path} names the list in errors. */
+    public static List<Filter> list(Object raw, String path) {
+        List<Filter> out = new java.util.ArrayList<>();
+        if (raw != null && !(raw instanceof List<?>)) {
+            throw new InvalidQueryException(path, path + " is a list of filters");
+        }
+        if (raw instanceof List<?> items) {
+            for (int i = 0; i < items.size(); i++) {
+                if (!(items.get(i) instanceof Map<?, ?> f)) {
+                    throw new InvalidQueryException(path + "[" + i + "]", "a filter is {\"property\", \"op\", \"value\"}");
+                }
+                out.add(of(f, path + "[" + i + "]"));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Only person-side filters ({@code "on": "person"} or {@code "segment"}) from {@link #list}: for
+     * analyses whose rows are persons rather than events (LTV).
+     */
+    public static List<Filter> personList(Object raw, String path) {
+        List<Filter> filters = list(raw, path);
+        for (int i = 0; i < filters.size(); i++) {
+            if (filters.get(i).persons() == null) {
+                throw new InvalidQueryException(path + "[" + i + "]",
+                        "this analysis filters persons: use \"on\": \"person\" or \"on\": \"segment\"");
+            }
+        }
+        return filters;
+    }
+
+    /** A person filter as a condition on a {@code person_id} column of the same project (see {@link #personList}). */
+    public String personIdSql(String column, List<Object> args) {
+        return column + (negated ? " NOT IN" : " IN") + " (SELECT person_id FROM (" + persons.sql(args) + "))";
+    }
+
     public static Filter of(String property, String op, Object value, String path) {
         Property p = Property.of(property, path + ".property");
         Op o;

@@ -49,15 +49,6 @@ public record RetentionQuery(String initialEvent, List<Filter> initialFilters, S
     }
 
     private static List<Filter> filters(Object raw, String path) {
-        List<Filter> out = new ArrayList<>();
-        if (raw instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                if (!(list.get(i) instanceof Map<?, ?> f)) {
-                    throw new InvalidQueryException(path + "[" + i + "]", "a filter is {\"property\", \"op\", \"value\"}");
-                }
-                out.add(Filter.of(f, path + "[" + i + "]"));
-            }
-        }
-        return List.copyOf(out);
+        return Filter.list(raw, path);
     }
 }

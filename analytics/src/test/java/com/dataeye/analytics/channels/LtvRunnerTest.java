@@ -1,6 +1,8 @@
 package com.dataeye.analytics.channels;
 
 import com.dataeye.analytics.query.InvalidQueryException;
+import com.dataeye.analytics.query.Filter;
+import com.dataeye.analytics.query.PersonSet;
 import com.dataeye.analytics.query.QueryExecutor;
 import com.dataeye.analytics.store.DuckDb;
 import com.dataeye.analytics.store.DuckDbEventStore;
@@ -82,6 +84,31 @@ class LtvRunnerTest {
         assertThat(video.revenue()).isEqualTo(50.0);
         assertThat(video.ltv().get(0)).isEqualTo(new LtvResult.Horizon(7, 1, 10.0, 10.0));
         assertThat(r.rows()).extracting(LtvResult.Row::channel).doesNotContain("direct"); // D came before the range
+    }
+
+    /** A segment filter as the server binds it: the members A and C. */
+    private static Map<String, Object> segment(String op) {
+        PersonSet members = args -> "SELECT 'shop' AS project_id, unnest(['A', 'C']) AS person_id";
+        return Map.of("on", "segment", "op", op, "value", "vip", Filter.SEGMENT_MEMBERS, members);
+    }
+
+    @Test
+    void aSegmentFilterKeepsOnlyItsMembersAmongTheAcquired() {
+        LtvResult in = run(Map.of("from", "2026-11-01", "to", "2026-11-19", "as_of", "2026-11-20",
+                "filters", List.of(segment("in"))), Map.of());
+        assertThat(in.rows()).extracting(r -> r.channel() + "/" + r.persons() + "/" + r.revenue())
+                .containsExactlyInAnyOrder("community/1/160.0", "short_video/1/40.0");
+        LtvResult out = run(Map.of("from", "2026-11-01", "to", "2026-11-19", "as_of", "2026-11-20",
+                "filters", List.of(segment("not_in"))), Map.of());
+        assertThat(out.rows()).extracting(r -> r.channel() + "/" + r.persons() + "/" + r.revenue())
+                .containsExactlyInAnyOrder("community/1/0.0", "short_video/1/10.0");
+    }
+
+    @Test
+    void refusesAnEventFilterBecauseLtvRowsArePersons() {
+        assertThatThrownBy(() -> run(Map.of("from", "2026-11-01", "to", "2026-11-19",
+                "filters", List.of(Map.of("property", "channel", "op", "eq", "value", "community"))), Map.of()))
+                .isInstanceOf(InvalidQueryException.class).extracting("field").isEqualTo("filters[0]");
     }
 
     @Test

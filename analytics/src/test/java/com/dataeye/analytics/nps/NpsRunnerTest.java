@@ -1,6 +1,8 @@
 package com.dataeye.analytics.nps;
 
 import com.dataeye.analytics.channels.Shop;
+import com.dataeye.analytics.query.Filter;
+import com.dataeye.analytics.query.PersonSet;
 import com.dataeye.analytics.query.InvalidQueryException;
 import com.dataeye.analytics.query.QueryExecutor;
 import com.dataeye.analytics.store.DuckDb;
@@ -97,10 +99,37 @@ class NpsRunnerTest {
         assertThat(s.ciHigh()).isEqualTo(100.0);
     }
 
+    /** A segment as the server binds it: the persons who arrived through the community (P0–P4). */
+    private static Filter community(int i) {
+        PersonSet members = args -> "SELECT DISTINCT project_id, person_id FROM resolved_events WHERE channel = 'community'";
+        return Filter.of(Map.of("on", "segment", "op", "in", "value", "community_fans", Filter.SEGMENT_MEMBERS, members),
+                "segments[" + i + "]");
+    }
+
     @Test
-    void segmentsAreNotAvailableYetAndNamesAreChecked() {
+    void bySegmentScoresEachSegmentsRespondentsAlongsideTheOverallScore() {
+        NpsQuery q = NpsQuery.from(Map.of("from", "2026-11-01", "to", "2026-11-30", "by", "segment",
+                "segments", List.of("community_fans")));
+        NpsResult r = runner.runBySegment("shop", SHANGHAI, q, List.of(community(0)));
+        assertThat(r.by()).isEqualTo("segment");
+        assertThat(r.overall().nps()).isEqualTo(0.0);
+        assertThat(r.groups()).extracting(g -> g.group() + "=" + g.responses() + "/" + g.nps())
+                .containsExactly("community_fans=5/60.0");
+    }
+
+    @Test
+    void filtersKeepOnlyTheMatchingResponses() {
+        NpsResult r = runner.run("shop", SHANGHAI, NpsQuery.from(Map.of("from", "2026-11-01", "to", "2026-11-30",
+                "filters", List.of(Map.of("property", "score", "op", "gte", "value", 9)))));
+        assertThat(r.overall().responses()).isEqualTo(4);
+        assertThat(r.overall().nps()).isEqualTo(100.0);
+        assertThat(r.ignored()).isEqualTo(1); // the 11 passes the filter, then is no score
+    }
+
+    @Test
+    void bySegmentNeedsTheSegmentsAndNamesAreChecked() {
         assertThatThrownBy(() -> NpsQuery.from(Map.of("from", "2026-11-01", "to", "2026-11-30", "by", "segment")))
-                .isInstanceOf(InvalidQueryException.class).extracting("field").isEqualTo("by");
+                .isInstanceOf(InvalidQueryException.class).extracting("field").isEqualTo("segments");
         assertThatThrownBy(() -> NpsQuery.from(Map.of("from", "2026-11-01", "to", "2026-11-30", "score_property", "a'); --")))
                 .isInstanceOf(InvalidQueryException.class).extracting("field").isEqualTo("score_property");
     }

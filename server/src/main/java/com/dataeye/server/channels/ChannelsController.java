@@ -13,6 +13,7 @@ import com.dataeye.core.project.Project;
 import com.dataeye.server.ingest.ApiError;
 import com.dataeye.server.project.ProjectDirectory;
 import com.dataeye.server.security.ProjectAccess;
+import com.dataeye.server.segments.SegmentFilters;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,8 +46,11 @@ class ChannelsController {
     private final LtvRunner ltv;
     private final AttributionRunner attribution;
     private final SegmentLoader loader;
+    private final SegmentFilters segmentFilters;
 
-    ChannelsController(ProjectDirectory projects, SpendRepository spend, QueryExecutor executor, SegmentLoader loader) {
+    ChannelsController(ProjectDirectory projects, SpendRepository spend, QueryExecutor executor, SegmentLoader loader,
+                       SegmentFilters segmentFilters) {
+        this.segmentFilters = segmentFilters;
         this.projects = projects;
         this.spend = spend;
         this.ltv = new LtvRunner(executor);
@@ -57,7 +61,7 @@ class ChannelsController {
     @PostMapping("/query/ltv")
     LtvResult ltv(@PathVariable String project, @RequestBody Map<String, Object> body, Authentication auth) {
         Project p = project(project, auth);
-        LtvQuery q = LtvQuery.from(body, LocalDate.now(p.timeZone()));
+        LtvQuery q = LtvQuery.from(segmentFilters.bind(p, body), LocalDate.now(p.timeZone()));
         loader.catchUp();
         return ltv.run(p.id(), p.timeZone(), q, spend.totalByChannel(p.id(), q.range().from(), q.range().to()));
     }
