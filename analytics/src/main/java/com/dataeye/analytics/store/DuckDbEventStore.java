@@ -34,6 +34,11 @@ public final class DuckDbEventStore implements EventStore {
             rs.next();
             this.queryThreads = rs.getInt(1);
             writer.setAutoCommit(false);
+            for (int i = 0; i < IMPORT_CONNECTIONS; i++) {
+                DuckDBConnection c = db.connect();
+                c.setAutoCommit(false);
+                importConnections.add(c);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -51,7 +56,7 @@ public final class DuckDbEventStore implements EventStore {
             try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(scratch))) {
                 SegmentFormat.write(batch, out);
             }
-            load(scratch, null, SegmentFormat.holdsOtherRecords(batch));
+            load(scratch, null, SegmentFormat.holdsOtherRecords(batch), 1);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("event store commit failed: " + e.getMessage(), e);
         } finally {
@@ -81,16 +86,48 @@ public final class DuckDbEventStore implements EventStore {
      * does the parsing: far cheaper per row than appending from Java.
      */
     public synchronized void loadSegment(java.nio.file.Path segment, long seq, boolean holdsOtherRecords) {
-        load(segment, seq, holdsOtherRecords);
+        load(segment, seq, holdsOtherRecords, 1);
     }
 
+    /**
+     * Loads a bulk import's file of segment lines in one transaction on one of
+     * {@link #IMPORT_CONNECTIONS} connections of its own, so import loads run beside each other and
+     * beside the collector's loader (DuckDB appends to one table from several transactions without
+     * conflict). Each load parses on one thread: two single-thread loads plus the import's readers
+     * keep both cores busy at the lowest CPU per row. The import is acknowledged only after this
+     * commit, so its lines need no event log.
+     */
+    public void loadImport(java.nio.file.Path segment, boolean holdsOtherRecords) {
+        DuckDBConnection c;
+        try {
+            c = importConnections.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to load an import", e);
+        }
+        try {
+            load(c, segment, null, holdsOtherRecords, 1);
+        } finally {
+            importConnections.add(c);
+        }
+    }
+
+    /** Import loads that may run at once. */
+    public static final int IMPORT_CONNECTIONS = 2;
+    private final java.util.concurrent.BlockingQueue<DuckDBConnection> importConnections =
+            new java.util.concurrent.ArrayBlockingQueue<>(IMPORT_CONNECTIONS);
+
     /** Loads a file of segment lines in one transaction; with a {@code seq}, records it as loaded. */
-    private void load(java.nio.file.Path segment, Long seq, boolean holdsOtherRecords) {
+    private void load(java.nio.file.Path segment, Long seq, boolean holdsOtherRecords, int threads) {
+        load(writer, segment, seq, holdsOtherRecords, threads);
+    }
+
+    private void load(DuckDBConnection writer, java.nio.file.Path segment, Long seq, boolean holdsOtherRecords, int threads) {
         String file = "'" + segment.toAbsolutePath().toString().replace("'", "''") + "'";
         try (Statement st = writer.createStatement()) {
             // One thread parses a segment at about half the CPU per row of two, and the collector needs
             // the other core; queries that run during a load get one thread until it ends.
-            st.execute("SET threads = 1");
+            st.execute("SET threads = " + threads);
             String source = "read_json(" + file + ", format = 'newline_delimited', columns = " + SEGMENT_COLUMNS + ")";
             st.execute("INSERT INTO events SELECT event_id, project_id, event, type, person_id, distinct_id, anonymous_id, "
                     + "login_id, make_timestamp(ts)::TIMESTAMPTZ, make_timestamp(received_at)::TIMESTAMPTZ, lib, lib_version, "
@@ -116,11 +153,11 @@ public final class DuckDbEventStore implements EventStore {
             }
             throw new IllegalStateException("cannot load event log segment " + segment + ": " + e.getMessage(), e);
         } finally {
-            restoreThreads();
+            restoreThreads(writer);
         }
     }
 
-    private void restoreThreads() {
+    private void restoreThreads(DuckDBConnection writer) {
         try (Statement st = writer.createStatement()) {
             st.execute("SET threads = " + queryThreads);
         } catch (SQLException e) {
@@ -177,6 +214,9 @@ public final class DuckDbEventStore implements EventStore {
     @Override
     public synchronized void close() {
         try {
+            for (DuckDBConnection c : importConnections) {
+                c.close();
+            }
             writer.close();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
