@@ -63,7 +63,8 @@ public final class ImportCommand {
         long duplicates = 0;
         long rejected = 0;
         try (CountingStream counted = new CountingStream(Files.newInputStream(Path.of(o.file)));
-             InputStream in = new BufferedInputStream(o.file.endsWith(".gz") ? new GZIPInputStream(counted, 65536) : counted, 1 << 16)) {
+             // no buffering stream over gzip: a file cut short must give up every byte it holds before the EOF error
+             InputStream in = o.file.endsWith(".gz") ? new GZIPInputStream(counted, 1 << 16) : new BufferedInputStream(counted, 1 << 16)) {
             Chunker chunker = new Chunker(o, http, importId, nextLine, reportFile, stateFile, state, progress, counted);
             byte[] buf = new byte[1 << 16];
             int n;
@@ -240,7 +241,8 @@ public final class ImportCommand {
 
     /** Posts one chunk, waiting out 503s and a server that is restarting. */
     private static JsonNode send(HttpClient http, Options o, String importId, long firstLine, byte[] chunk) throws InterruptedException {
-        URI uri = URI.create(o.server + "/api/v1/projects/" + o.project + "/import?import_id=" + importId + "&first_line=" + firstLine);
+        URI uri = URI.create(o.server + "/api/v1/projects/" + o.project + "/import?import_id=" + importId + "&first_line=" + firstLine
+                + "&format=" + o.format);
         Duration wait = Duration.ofSeconds(1);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -273,7 +275,7 @@ public final class ImportCommand {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    record Options(String file, String project, String server, String key, int chunkLines) {
+    record Options(String file, String project, String server, String key, int chunkLines, String format) {
 
         static Options parse(String[] args) throws IOException {
             String file = null;
@@ -281,6 +283,7 @@ public final class ImportCommand {
             String server = "http://localhost:8080";
             String key = System.getenv("DATAEYE_SECRET_KEY");
             int chunkLines = 50_000;
+            String format = "native";
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
                     case "--file" -> file = args[i + 1];
@@ -288,12 +291,13 @@ public final class ImportCommand {
                     case "--server" -> server = args[i + 1].replaceAll("/+$", "");
                     case "--key" -> key = args[i + 1];
                     case "--chunk-lines" -> chunkLines = Integer.parseInt(args[i + 1]);
+                    case "--format" -> format = args[i + 1];
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (file == null) {
                 System.err.println("usage: ./dataeye import --file events.ndjson[.gz] [--project demo] [--server http://localhost:8080] "
-                        + "[--key sk_…] [--chunk-lines 50000]");
+                        + "[--key sk_…] [--chunk-lines 50000] [--format native|sensors]");
                 System.exit(2);
             }
             if (key == null && Files.exists(Path.of("data", project + "-secret-key"))) {
@@ -302,7 +306,10 @@ public final class ImportCommand {
             if (key == null) {
                 throw new IllegalArgumentException("give the project's secret key with --key or DATAEYE_SECRET_KEY");
             }
-            return new Options(file, project, server, key, chunkLines);
+            if (!format.equals("native") && !format.equals("sensors")) {
+                throw new IllegalArgumentException("--format is native or sensors");
+            }
+            return new Options(file, project, server, key, chunkLines, format);
         }
     }
 

@@ -86,7 +86,7 @@ public class Importer {
      * One slice of a chunk, read, prepared and written in the store's segment format; the events
      * themselves are dropped once written, so a chunk's property maps die young.
      */
-    private record Slice(int from, List<EventOutcome> outcomes, IngestPipeline.Claims claims, boolean holdsOtherRecords,
+    private record Slice(int[] lineOf, List<EventOutcome> outcomes, IngestPipeline.Claims claims, boolean holdsOtherRecords,
                          byte[] segment) {}
 
     public ChunkResult importChunk(Project project, String importId, long firstLine, byte[] body) {
@@ -118,7 +118,7 @@ public class Importer {
                 } else if (o instanceof EventOutcome.Rejected r) {
                     rejected++;
                     if (errors.size() < MAX_REPORTED_ERRORS) {
-                        errors.add(new LineError(lines.numbers[s.from() + r.index()], r.eventId(), r.rejection().code().wire(),
+                        errors.add(new LineError(lines.numbers[s.lineOf()[r.index()]], r.eventId(), r.rejection().code().wire(),
                                 r.rejection().field(), r.rejection().message()));
                     }
                 }
@@ -156,15 +156,22 @@ public class Importer {
 
     private Slice prepareSlice(ChunkLines lines, byte[] body, int from, int to, IngestContext ctx, ImportFormat format) {
         List<RawEvent> raws = new ArrayList<>(to - from);
+        int[] lineOf = new int[to - from];
         for (int i = from; i < to; i++) {
             int start = lines.starts[i];
             int end = lines.ends[i];
-            raws.add(new RawEvent(i - from, format.read(body, start, end), body, start, end, false));
+            for (Object value : format.read(body, start, end)) {
+                if (raws.size() == lineOf.length) {
+                    lineOf = java.util.Arrays.copyOf(lineOf, lineOf.length * 2);
+                }
+                lineOf[raws.size()] = i;
+                raws.add(new RawEvent(raws.size(), value, body, start, end, false));
+            }
         }
         IngestPipeline.Prepared prepared = pipeline.prepare(raws, ctx);
         ByteArrayOutputStream segment = new ByteArrayOutputStream(Math.max(1024, (lines.ends[to - 1] - lines.starts[from]) * 5 / 4));
         SegmentFormat.write(prepared.batch(), segment);
-        return new Slice(from, prepared.outcomes(), IngestPipeline.Claims.of(prepared),
+        return new Slice(lineOf, prepared.outcomes(), IngestPipeline.Claims.of(prepared),
                 SegmentFormat.holdsOtherRecords(prepared.batch()), segment.toByteArray());
     }
 

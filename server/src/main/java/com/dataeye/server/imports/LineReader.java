@@ -47,6 +47,15 @@ final class LineReader {
         }
     }
 
+    /** The line's JSON value as it is, or an {@link RawEvent.Unreadable}. */
+    static Object readPlain(byte[] body, int start, int end) {
+        try {
+            return JSON.readValue(body, start, end - start, Object.class);
+        } catch (JacksonException e) {
+            return unreadable(e);
+        }
+    }
+
     static RawEvent.Unreadable unreadable(JacksonException e) {
         String why = e.getOriginalMessage() != null && e.getOriginalMessage().contains("UTF-8")
                 ? "the line contains bytes that are not UTF-8" : "the line is not JSON: " + e.getOriginalMessage();
