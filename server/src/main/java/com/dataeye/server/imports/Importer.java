@@ -169,10 +169,16 @@ public class Importer {
             }
         }
         IngestPipeline.Prepared prepared = pipeline.prepare(raws, ctx);
+        IngestPipeline.Claims claims = IngestPipeline.Claims.of(prepared);
         ByteArrayOutputStream segment = new ByteArrayOutputStream(Math.max(1024, (lines.ends[to - 1] - lines.starts[from]) * 5 / 4));
-        SegmentFormat.write(prepared.batch(), segment);
-        return new Slice(lineOf, prepared.outcomes(), IngestPipeline.Claims.of(prepared),
-                SegmentFormat.holdsOtherRecords(prepared.batch()), segment.toByteArray());
+        try {
+            SegmentFormat.write(prepared.batch(), segment);
+        } catch (RuntimeException e) {
+            // the ids this slice claimed must not make a retry look like a duplicate
+            pipeline.rollback(claims);
+            throw e;
+        }
+        return new Slice(lineOf, prepared.outcomes(), claims, SegmentFormat.holdsOtherRecords(prepared.batch()), segment.toByteArray());
     }
 
     /** Writes the slices, in order, as one segment file and loads it into the store in one transaction. */
