@@ -34,6 +34,11 @@ public final class DuckDbEventStore implements EventStore {
             rs.next();
             this.queryThreads = rs.getInt(1);
             writer.setAutoCommit(false);
+            for (int i = 0; i < IMPORT_CONNECTIONS; i++) {
+                DuckDBConnection c = db.connect();
+                c.setAutoCommit(false);
+                importConnections.add(c);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -51,7 +56,7 @@ public final class DuckDbEventStore implements EventStore {
             try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(scratch))) {
                 SegmentFormat.write(batch, out);
             }
-            load(scratch, null, SegmentFormat.holdsOtherRecords(batch));
+            load(scratch, null, SegmentFormat.holdsOtherRecords(batch), 1);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("event store commit failed: " + e.getMessage(), e);
         } finally {
@@ -81,16 +86,53 @@ public final class DuckDbEventStore implements EventStore {
      * does the parsing: far cheaper per row than appending from Java.
      */
     public synchronized void loadSegment(java.nio.file.Path segment, long seq, boolean holdsOtherRecords) {
-        load(segment, seq, holdsOtherRecords);
+        load(segment, seq, holdsOtherRecords, 1);
     }
 
+    /**
+     * Loads a bulk import's file of segment lines in one transaction on one of
+     * {@link #IMPORT_CONNECTIONS} connections of its own. The loads themselves run one at a time (the
+     * person mapping is materialised at load, see below), while the import's readers parse and check
+     * the next chunks on the other core. The import is acknowledged only after this commit, so its
+     * lines need no event log.
+     */
+    public void loadImport(java.nio.file.Path segment, boolean holdsOtherRecords) {
+        DuckDBConnection c;
+        try {
+            c = importConnections.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to load an import", e);
+        }
+        try {
+            // Loads take turns with each other and with the collector's loader: each event is stored
+            // with the person its id resolves to through the links committed so far, and a link's
+            // UPDATE moves only events already committed. Two loads side by side would each miss the
+            // other's uncommitted links and events, and leave events on an anonymous person for good.
+            synchronized (this) {
+                load(c, segment, null, holdsOtherRecords, 1);
+            }
+        } finally {
+            importConnections.add(c);
+        }
+    }
+
+    /** Import loads that may run at once. */
+    public static final int IMPORT_CONNECTIONS = 2;
+    private final java.util.concurrent.BlockingQueue<DuckDBConnection> importConnections =
+            new java.util.concurrent.ArrayBlockingQueue<>(IMPORT_CONNECTIONS);
+
     /** Loads a file of segment lines in one transaction; with a {@code seq}, records it as loaded. */
-    private void load(java.nio.file.Path segment, Long seq, boolean holdsOtherRecords) {
+    private void load(java.nio.file.Path segment, Long seq, boolean holdsOtherRecords, int threads) {
+        load(writer, segment, seq, holdsOtherRecords, threads);
+    }
+
+    private void load(DuckDBConnection writer, java.nio.file.Path segment, Long seq, boolean holdsOtherRecords, int threads) {
         String file = "'" + segment.toAbsolutePath().toString().replace("'", "''") + "'";
         try (Statement st = writer.createStatement()) {
             // One thread parses a segment at about half the CPU per row of two, and the collector needs
             // the other core; queries that run during a load get one thread until it ends.
-            st.execute("SET threads = 1");
+            st.execute("SET threads = " + threads);
             String source = "read_json(" + file + ", format = 'newline_delimited', columns = " + SEGMENT_COLUMNS + ")";
             // links and quarantined events are rare: the file is read again only when it holds any
             if (holdsOtherRecords) {
@@ -128,11 +170,11 @@ public final class DuckDbEventStore implements EventStore {
             }
             throw new IllegalStateException("cannot load event log segment " + segment + ": " + e.getMessage(), e);
         } finally {
-            restoreThreads();
+            restoreThreads(writer);
         }
     }
 
-    private void restoreThreads() {
+    private void restoreThreads(DuckDBConnection writer) {
         try (Statement st = writer.createStatement()) {
             st.execute("SET threads = " + queryThreads);
         } catch (SQLException e) {
@@ -189,6 +231,9 @@ public final class DuckDbEventStore implements EventStore {
     @Override
     public synchronized void close() {
         try {
+            for (DuckDBConnection c : importConnections) {
+                c.close();
+            }
             writer.close();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

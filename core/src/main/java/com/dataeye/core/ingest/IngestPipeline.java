@@ -126,6 +126,32 @@ public final class IngestPipeline {
         return dropped.sum();
     }
 
+    /**
+     * What a prepared batch claimed in the dedup window and the identity resolver, kept small so a
+     * bulk import can drop the events (and their property maps) as soon as they are written.
+     */
+    public record Claims(List<Claim> ids, List<IdentityLink> links) {
+
+        /** One event id remembered by the dedup window. */
+        public record Claim(String projectId, String eventId, java.time.Instant receivedAt) {}
+
+        public static Claims of(Prepared prepared) {
+            List<Claim> ids = new ArrayList<>(prepared.batch().events().size());
+            for (Event e : prepared.batch().events()) {
+                ids.add(new Claim(e.projectId(), e.eventId(), e.receivedAt()));
+            }
+            return new Claims(ids, prepared.batch().links());
+        }
+    }
+
+    /** Forgets the dedup ids and identity links of a batch whose commit failed. */
+    public void rollback(Claims claims) {
+        for (Claims.Claim c : claims.ids()) {
+            dedup.forget(c.projectId(), c.eventId(), c.receivedAt());
+        }
+        claims.links().forEach(identities::forget);
+    }
+
     /** Forgets the dedup ids and identity links of a batch whose commit failed. */
     public void rollback(Prepared prepared) {
         for (Event e : prepared.batch().events()) {

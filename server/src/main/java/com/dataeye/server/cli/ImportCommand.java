@@ -63,14 +63,19 @@ public final class ImportCommand {
         long duplicates = 0;
         long rejected = 0;
         try (CountingStream counted = new CountingStream(Files.newInputStream(Path.of(o.file)));
-             InputStream in = new BufferedInputStream(o.file.endsWith(".gz") ? new GZIPInputStream(counted, 65536) : counted, 1 << 16)) {
+             // no buffering stream over gzip: a file cut short must give up every byte it holds before the EOF error
+             InputStream in = o.file.endsWith(".gz") ? new GZIPInputStream(counted, 1 << 16) : new BufferedInputStream(counted, 1 << 16)) {
             Chunker chunker = new Chunker(o, http, importId, nextLine, reportFile, stateFile, state, progress, counted);
             byte[] buf = new byte[1 << 16];
             int n;
-            while ((n = in.read(buf)) > 0) {
-                chunker.accept(buf, n);
+            try {
+                while ((n = read(in, buf)) > 0) {
+                    chunker.accept(buf, n);
+                }
+                chunker.finish();
+            } finally {
+                chunker.close();
             }
-            chunker.finish();
             accepted = chunker.accepted;
             duplicates = chunker.duplicates;
             rejected = chunker.rejected;
@@ -95,6 +100,13 @@ public final class ImportCommand {
         private final Progress progress;
         private final CountingStream counted;
         private final ByteArrayOutputStream chunk = new ByteArrayOutputStream(1 << 20);
+        private static final int IN_FLIGHT = 3;
+        private final java.util.ArrayDeque<InFlight> inFlight = new java.util.ArrayDeque<>();
+        private final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(IN_FLIGHT, r -> {
+            Thread t = new Thread(r, "dataeye-import-sender");
+            t.setDaemon(true);
+            return t;
+        });
         private long line = 1;
         private long nextLine;
         private long chunkFirst;
@@ -153,29 +165,84 @@ public final class ImportCommand {
             if (linesInChunk > 0) {
                 send();
             }
+            drain();
         }
 
         private void send() throws IOException, InterruptedException {
-            JsonNode r = ImportCommand.send(http, o, importId, chunkFirst, chunk.toByteArray());
+            long first = chunkFirst;
+            byte[] body = chunk.toByteArray();
+            long bytesRead = counted.count;
+            // chunks in flight: the server reads one while it stores others
+            inFlight.add(new InFlight(senders.submit(() -> ImportCommand.send(http, o, importId, first, body)), bytesRead));
+            chunk.reset();
+            chunkFirst = line;
+            linesInChunk = 0;
+            while (inFlight.size() >= IN_FLIGHT) {
+                settleOldest();
+            }
+        }
+
+        /** Waits for every chunk still in flight, in order. */
+        void drain() throws IOException, InterruptedException {
+            while (!inFlight.isEmpty()) {
+                settleOldest();
+            }
+        }
+
+        /**
+         * Takes the answer of the oldest chunk in flight. Answers are taken in file order, so the saved
+         * position only moves past lines whose chunk and every earlier one were acknowledged.
+         */
+        private void settleOldest() throws IOException, InterruptedException {
+            InFlight oldest = inFlight.removeFirst();
+            JsonNode r;
+            try {
+                r = oldest.answer().get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                inFlight.forEach(f -> f.answer().cancel(true));
+                senders.shutdownNow();
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            }
             accepted += r.path("accepted").asLong();
             duplicates += r.path("duplicates").asLong();
             rejected += r.path("rejected").asLong();
+            StringBuilder errors = new StringBuilder();
             for (JsonNode err : r.path("errors")) {
-                Files.writeString(reportFile, err + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                errors.append(err).append('\n');
+            }
+            if (!errors.isEmpty()) {
+                Files.writeString(reportFile, errors, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
             nextLine = r.path("next_line").asLong();
             state.setProperty("next_line", Long.toString(nextLine));
             save(state, stateFile);
-            chunk.reset();
-            chunkFirst = nextLine;
-            linesInChunk = 0;
-            progress.show(counted.count, nextLine - 1, accepted, rejected);
+            progress.show(oldest.bytesRead(), nextLine - 1, accepted, rejected);
+        }
+
+        void close() {
+            senders.shutdownNow();
+        }
+    }
+
+    private record InFlight(java.util.concurrent.Future<JsonNode> answer, long bytesRead) {}
+
+    /**
+     * Reads on; a gzip file cut in the middle ends where its data ends (the torn last line is then
+     * reported by the server like any broken line) instead of failing the whole import.
+     */
+    private static int read(InputStream in, byte[] buf) throws IOException {
+        try {
+            return in.read(buf);
+        } catch (java.io.EOFException e) {
+            System.err.printf("%nthe compressed file ends in the middle (%s); importing what it holds%n", e.getMessage());
+            return -1;
         }
     }
 
     /** Posts one chunk, waiting out 503s and a server that is restarting. */
     private static JsonNode send(HttpClient http, Options o, String importId, long firstLine, byte[] chunk) throws InterruptedException {
-        URI uri = URI.create(o.server + "/api/v1/projects/" + o.project + "/import?import_id=" + importId + "&first_line=" + firstLine);
+        URI uri = URI.create(o.server + "/api/v1/projects/" + o.project + "/import?import_id=" + importId + "&first_line=" + firstLine
+                + "&format=" + o.format);
         Duration wait = Duration.ofSeconds(1);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -208,14 +275,15 @@ public final class ImportCommand {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    record Options(String file, String project, String server, String key, int chunkLines) {
+    record Options(String file, String project, String server, String key, int chunkLines, String format) {
 
         static Options parse(String[] args) throws IOException {
             String file = null;
             String project = "demo";
             String server = "http://localhost:8080";
             String key = System.getenv("DATAEYE_SECRET_KEY");
-            int chunkLines = 20_000;
+            int chunkLines = 50_000;
+            String format = "native";
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
                     case "--file" -> file = args[i + 1];
@@ -223,12 +291,13 @@ public final class ImportCommand {
                     case "--server" -> server = args[i + 1].replaceAll("/+$", "");
                     case "--key" -> key = args[i + 1];
                     case "--chunk-lines" -> chunkLines = Integer.parseInt(args[i + 1]);
+                    case "--format" -> format = args[i + 1];
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (file == null) {
                 System.err.println("usage: ./dataeye import --file events.ndjson[.gz] [--project demo] [--server http://localhost:8080] "
-                        + "[--key sk_…] [--chunk-lines 20000]");
+                        + "[--key sk_…] [--chunk-lines 50000] [--format native|sensors]");
                 System.exit(2);
             }
             if (key == null && Files.exists(Path.of("data", project + "-secret-key"))) {
@@ -237,7 +306,10 @@ public final class ImportCommand {
             if (key == null) {
                 throw new IllegalArgumentException("give the project's secret key with --key or DATAEYE_SECRET_KEY");
             }
-            return new Options(file, project, server, key, chunkLines);
+            if (!format.equals("native") && !format.equals("sensors")) {
+                throw new IllegalArgumentException("--format is native or sensors");
+            }
+            return new Options(file, project, server, key, chunkLines, format);
         }
     }
 

@@ -47,6 +47,7 @@ class ImportController {
     @PostMapping
     ResponseEntity<?> chunk(@PathVariable String project, @RequestParam("import_id") String importId,
                             @RequestParam(name = "first_line", defaultValue = "1") long firstLine,
+                            @RequestParam(name = "format", defaultValue = "native") String formatName,
                             HttpServletRequest http, Authentication auth) throws IOException {
         ProjectAccess.require(auth, project);
         Project p = projects.find(project).orElse(null);
@@ -60,13 +61,18 @@ class ImportController {
         if (firstLine < 1) {
             return ResponseEntity.badRequest().body(ApiError.of("invalid_parameter", "first_line starts at 1", "first_line"));
         }
+        ImportFormat format = ImportFormat.fromWire(formatName).orElse(null);
+        if (format == null) {
+            return ResponseEntity.badRequest().body(ApiError.of("invalid_parameter",
+                    "format is native (one DataEye event a line) or sensors (one Sensors Analytics record a line)", "format"));
+        }
         byte[] body = read(http);
         if (body == null) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ApiError.of("body_too_large",
                     "an import chunk is at most " + maxChunkBytes + " bytes (after gzip decoding); send smaller chunks"));
         }
         try {
-            return ResponseEntity.ok(importer.importChunk(p, importId, firstLine, body));
+            return ResponseEntity.ok(importer.importChunk(p, importId, firstLine, body, format));
         } catch (OverloadedException e) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))

@@ -120,7 +120,7 @@ final class SensorsProtocol implements WireProtocol {
         throw new RequestError(RejectionCode.MALFORMED_JSON, (list ? "data_list" : "data") + " must hold JSON records");
     }
 
-    private static void translate(Map<String, Object> r, List<Map<String, Object>> out) {
+    static void translate(Map<String, Object> r, List<Map<String, Object>> out) {
         String type = String.valueOf(r.get("type"));
         Map<String, Object> props = new LinkedHashMap<>(map(r.get("properties")));
         Map<String, Object> e = base(r, props);

@@ -65,6 +65,13 @@ public record DataEyeProperties(
     /**
      * @param project   id of the project created on first start
      * @param piiMode   how the demo project de-identifies personal data
+     * @param enabled   fill the demo project with a simulated shop: 90 days of history once, then a live
+     *                  trickle ({@code ./dataeye start} turns it on; docs/features/demo.md)
+     * @param persons   persons in the simulated history (about 21 events each)
+     * @param seed      the simulated shop's seed (same seed, same history)
+     * @param liveRate  live events per second sent through the collector; 0 for none
      */
-    public record Demo(@DefaultValue("demo") String project, @DefaultValue("MASK") PiiMode piiMode) {}
+    public record Demo(@DefaultValue("demo") String project, @DefaultValue("MASK") PiiMode piiMode,
+                       @DefaultValue("false") boolean enabled, @DefaultValue("20000") int persons,
+                       @DefaultValue("42") long seed, @DefaultValue("5") double liveRate) {}
 }

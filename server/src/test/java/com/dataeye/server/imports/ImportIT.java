@@ -94,6 +94,71 @@ class ImportIT extends InProcessServer {
     }
 
     @Test
+    void importsASensorsExportWithTheSensorsMappingAndStoresNothingTwice() throws Exception {
+        String name = "sa_" + UUID.randomUUID().toString().substring(0, 8);
+        long now = System.currentTimeMillis() - 86_400_000L;
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 3; i++) {
+            lines.append("{\"type\":\"track\",\"event\":\"").append(name).append("\",\"distinct_id\":\"dev-").append(i)
+                    .append("\",\"time\":").append(now + i).append(",\"lib\":{\"$lib\":\"js\"},\"properties\":{\"$os\":\"iOS\",")
+                    .append("\"$is_first_day\":true,\"price\":").append(i).append("}}\n");
+        }
+        lines.append("{\"type\":\"track_signup\",\"event\":\"$SignUp\",\"distinct_id\":\"user-").append(name)
+                .append("\",\"original_id\":\"dev-1\",\"time\":").append(now + 9).append(",\"properties\":{}}\n");   // line 4
+        lines.append("{\"type\":\"track\",\"event\":").append('\n');                                                  // line 5
+        Path export = dir.resolve("sensors.ndjson");
+        Files.writeString(export, lines);
+
+        ImportCommand.main(new String[] {"--file", export.toString(), "--server", "http://localhost:" + port,
+                "--key", api().secretKey, "--format", "sensors"});
+        assertThat(stored(name)).isEqualTo(3);
+        List<String> report = Files.readAllLines(dir.resolve("sensors.ndjson.import-report.ndjson"));
+        assertThat(report).hasSize(1);
+        assertThat(report.get(0)).contains("\"line\":5").contains("malformed_json");
+        JsonNode events = api().getAsSecretKey("/api/v1/projects/demo/events?event=" + name + "&limit=10").body().path("events");
+        assertThat(events).hasSize(3);
+
+        ImportCommand.main(new String[] {"--file", export.toString(), "--server", "http://localhost:" + port,
+                "--key", api().secretKey, "--format", "sensors"});
+        assertThat(stored(name)).isEqualTo(3);
+    }
+
+    @Test
+    void aCompressedFileCutInTheMiddleImportsTheLinesItHolds() throws Exception {
+        String name = "cut_" + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder lines = new StringBuilder();
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 1; i <= 400; i++) {
+            // incompressible padding, so the cut falls inside the lines, not in a tiny compressed tail
+            lines.append(event(name, "p" + i, "2025-05-01T10:00:00+08:00", "{\"pad\":\"" + Long.toString(random.nextLong(), 36) + "\"}"));
+        }
+        byte[] gz = Api.gzip(lines.toString().getBytes(StandardCharsets.UTF_8));
+        Path cut = dir.resolve("cut.ndjson.gz");
+        Files.write(cut, java.util.Arrays.copyOf(gz, gz.length / 2));
+
+        runImport(cut, 50);
+
+        long stored = stored(name);
+        assertThat(stored).isBetween(100L, 300L);
+        Path report = dir.resolve("cut.ndjson.gz.import-report.ndjson");
+        // at most the torn last line is refused, and it is said so by line number
+        if (Files.exists(report)) {
+            List<String> refused = Files.readAllLines(report);
+            assertThat(refused).hasSize(1);
+            assertThat(refused.get(0)).contains("\"line\":" + (stored + 1)).contains("malformed_json");
+        }
+        assertThat(dir.resolve("cut.ndjson.gz.import-state")).doesNotExist();
+    }
+
+    @Test
+    void anUnknownFormatIsRefusedNamingTheParameter() {
+        Api.Response r = api().post("/api/v1/projects/demo/import?import_id=x&format=csv", "{}\n".getBytes(),
+                "Authorization", "Bearer " + api().secretKey);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().path("error").path("field").asString()).isEqualTo("format");
+    }
+
+    @Test
     void theWriteKeyCannotImport() {
         Api.Response r = api().post("/api/v1/projects/demo/import?import_id=x", "{}\n".getBytes(), "Authorization", "Bearer " + api().writeKey);
         assertThat(r.status()).isEqualTo(401);

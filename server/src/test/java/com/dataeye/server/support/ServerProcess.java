@@ -41,9 +41,10 @@ public final class ServerProcess implements AutoCloseable {
         return Path.of(jar);
     }
 
-    public ServerProcess start() throws IOException, InterruptedException {
+    public ServerProcess start(String... settings) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar().toString(), "--server.port=" + port, "--dataeye.data-dir=" + dataDir));
+        cmd.addAll(List.of(settings));
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         awaitHealthy(Duration.ofSeconds(120));
         return this;

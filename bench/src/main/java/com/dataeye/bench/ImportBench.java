@@ -1,0 +1,168 @@
+package com.dataeye.bench;
+
+import com.dataeye.simulator.ProgressListener;
+import com.dataeye.simulator.Simulation;
+import com.dataeye.simulator.SimulationConfig;
+import com.dataeye.simulator.truth.AnswerKey;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Bulk import throughput (issue "A demo shop with known truths", docs/benchmarks.md): generates a
+ * simulated shop of N events, then measures in the same run
+ * <ol>
+ *   <li>baseline: reading the file line by line and parsing each line to a map with Jackson (one thread);</li>
+ *   <li>baseline: DuckDB's own {@code read_json} of the file into a table (every core, no checks at all);</li>
+ *   <li>{@code ./dataeye import} of the file into the packaged server (-Xmx1g), end to end: every line
+ *       validated, de-identified, deduplicated and committed to the store before it is acknowledged.</li>
+ * </ol>
+ *
+ * <pre>java -cp "bench/target/dataeye-bench.jar:bench/target/lib/*" com.dataeye.bench.ImportBench [events] [server jar]</pre>
+ */
+public final class ImportBench {
+
+    private record Row(String name, long events, double seconds, String note) {
+
+        double perSecond() {
+            return events / seconds;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        long events = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+        Path jar = Path.of(args.length > 1 ? args[1] : "server/target/dataeye-server.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it first with ./mvnw -DskipTests package");
+        }
+        Path work = Files.createTempDirectory("dataeye-import-bench-");
+        try {
+            run(events, jar, work);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void run(long events, Path jar, Path work) throws Exception {
+        // about 21 events a person with the default behaviour
+        int persons = (int) Math.max(100, events / 21);
+        System.out.printf(Locale.ROOT, "generating a shop of ~%,d events (%,d persons) …%n", events, persons);
+        long t0 = System.nanoTime();
+        AnswerKey key = Simulation.runToDirectory(SimulationConfig.defaults().withPersons(persons)
+                .withCalendar(LocalDate.now().minusDays(91), 90), work.resolve("sim"), false, ProgressListener.NONE);
+        Path file = work.resolve("sim/events.ndjson");
+        long lines = key.counts().events();
+        System.out.printf(Locale.ROOT, "%,d events, %,d MB in %.1f s%n", lines, Files.size(file) >> 20, (System.nanoTime() - t0) / 1e9);
+        warmPageCache(file);
+
+        List<Row> rows = new ArrayList<>();
+        rows.add(parseBaseline(file));
+        System.out.println(row(rows.get(rows.size() - 1)));
+        rows.add(duckDbBaseline(file, work));
+        System.out.println(row(rows.get(rows.size() - 1)));
+        rows.add(importThroughServer(file, jar, work));
+        System.out.println(row(rows.get(rows.size() - 1)));
+
+        StringBuilder report = new StringBuilder();
+        report.append(String.format(Locale.ROOT, "%n%,d simulated events (%,d MB NDJSON), %d cores%n%n", lines,
+                Files.size(file) >> 20, Runtime.getRuntime().availableProcessors()));
+        report.append("| step | events | seconds | events/s | note |\n|---|---|---|---|---|\n");
+        rows.forEach(r -> report.append(row(r)).append('\n'));
+        System.out.println(report);
+        Path out = Path.of("bench-results");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("import-" + LocalDateTime.now().toString().replace(':', '-') + ".md"), report);
+    }
+
+    private static Row parseBaseline(Path file) throws IOException {
+        JsonMapper json = JsonMapper.builder().build();
+        long n = 0;
+        long start = System.nanoTime();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (json.readValue(line, Map.class) != null) {
+                    n++;
+                }
+            }
+        }
+        return new Row("baseline: read lines + Jackson parse to a map (1 thread)", n, (System.nanoTime() - start) / 1e9, "no checks, nothing stored");
+    }
+
+    private static Row duckDbBaseline(Path file, Path work) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + work.resolve("raw.duckdb"));
+             Statement st = c.createStatement()) {
+            long start = System.nanoTime();
+            st.execute("CREATE TABLE raw AS SELECT * FROM read_json('" + file.toString().replace("'", "''")
+                    + "', format = 'newline_delimited')");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM raw")) {
+                rs.next();
+                return new Row("baseline: DuckDB read_json into a table (all cores)", rs.getLong(1), seconds,
+                        "no checks, no de-identification, no dedup");
+            }
+        }
+    }
+
+    private static Row importThroughServer(Path file, Path jar, Path work) throws Exception {
+        try (ServerUnderTest server = new ServerUnderTest(jar, work.resolve("data"), "1g")) {
+            System.out.println("server pid " + server.pid() + " on " + server.url("") + ", importing …");
+            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", jar.toString(),
+                    "-Dloader.main=com.dataeye.server.cli.ImportCommand", "org.springframework.boot.loader.launch.PropertiesLauncher",
+                    "--file", file.toString(), "--server", server.url(""), "--key", server.secretKey());
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String output;
+            try (InputStream in = p.getInputStream()) {
+                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            int exit = p.waitFor();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Matcher m = Pattern.compile("finished: ([0-9,]+) accepted, ([0-9,]+) already there, ([0-9,]+) refused").matcher(output);
+            if (exit != 0 || !m.find()) {
+                throw new IllegalStateException("import failed (" + exit + "):\n" + output.substring(Math.max(0, output.length() - 2000)));
+            }
+            long accepted = Long.parseLong(m.group(1).replace(",", ""));
+            return new Row("./dataeye import into the running server (-Xmx1g)", accepted, seconds,
+                    "validated, de-identified, deduplicated, committed; " + m.group(3) + " refused; client JVM start included");
+        }
+    }
+
+    private static String row(Row r) {
+        return String.format(Locale.ROOT, "| %s | %,d | %.1f | **%,.0f** | %s |", r.name(), r.events(), r.seconds(), r.perSecond(), r.note());
+    }
+
+    /** Reads the file once so every step starts with it in the page cache, as the first step would not. */
+    private static void warmPageCache(Path file) throws IOException {
+        byte[] buf = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(file)) {
+            while (in.read(buf) > 0) {
+                // warm the page cache
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+}
