@@ -1,0 +1,264 @@
+package com.dataeye.server.dashboard;
+
+import com.dataeye.server.cli.ImportCommand;
+import com.dataeye.server.support.Api;
+import com.dataeye.server.support.Chromium;
+import com.dataeye.server.support.InProcessServer;
+import com.dataeye.simulator.ProgressListener;
+import com.dataeye.simulator.Simulation;
+import com.dataeye.simulator.SimulationConfig;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard as an operator uses it: real headless Chromium against the real server, with a
+ * simulated shop imported into its own project. Screenshots of every page go to target/screenshots,
+ * and each page's first meaningful paint (its result on screen) is measured and printed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardIT extends InProcessServer {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final String PROJECT = "shop";
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    private ChromeDriver browser;
+    private Path downloads;
+    private String base;
+    private String secretKey;
+    private final LocalDate to = LocalDate.now(SHANGHAI);
+    private final LocalDate from = to.minusDays(30);
+    private final Map<String, Double> paints = new LinkedHashMap<>();
+
+    @BeforeAll
+    void simulatedShopAndBrowser() throws Exception {
+        base = "http://localhost:" + port;
+        Api.Response created = api().post("/api/v1/projects",
+                ("{\"id\":\"" + PROJECT + "\",\"name\":\"链动小铺\",\"time_zone\":\"Asia/Shanghai\"}").getBytes(StandardCharsets.UTF_8),
+                "Authorization", adminBasic());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        secretKey = created.body().path("secret_key").asString();
+        Path sim = Files.createTempDirectory("dataeye-dashboard-sim-");
+        Simulation.runToDirectory(SimulationConfig.defaults().withPersons(1500).withCalendar(from, 30), sim, false,
+                ProgressListener.NONE);
+        ImportCommand.main(new String[] {"--file", sim.resolve("events.ndjson").toString(), "--server", base,
+                "--key", secretKey, "--project", PROJECT});
+        downloads = Files.createTempDirectory("dataeye-downloads-");
+        browser = Chromium.start("en-US", downloads, 1366, 900);
+    }
+
+    @AfterAll
+    void report() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        StringBuilder out = new StringBuilder("page\tfirst_meaningful_paint_ms\n");
+        paints.forEach((page, ms) -> out.append(page).append('\t').append(String.format(Locale.ROOT, "%.0f", ms)).append('\n'));
+        Files.createDirectories(SHOTS);
+        Files.writeString(SHOTS.resolve("first-meaningful-paint.tsv"), out);
+        System.out.println("[dashboard] first meaningful paint per page (ms):\n" + out);
+    }
+
+    private String adminBasic() {
+        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + api().adminPassword).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    /** Opens the dashboard, logging in through the form when the session is gone. */
+    private void loggedIn() {
+        browser.get(base + "/");
+        waitUpTo(20).until(d -> !d.findElements(By.cssSelector("form.login, header.top nav")).isEmpty());
+        if (!browser.findElements(By.cssSelector("form.login")).isEmpty()) {
+            logIn(api().adminPassword);
+            waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header.top nav")));
+        }
+    }
+
+    private void logIn(String password) {
+        WebElement user = browser.findElement(By.name("username"));
+        user.clear();
+        user.sendKeys("admin");
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form.login button[type=submit]")).click();
+    }
+
+    /** Loads a page fresh (a new document, so the paint is measured from navigation start) and waits for its result. */
+    private WebElement open(String pageAndQuery) {
+        browser.get("about:blank");
+        browser.get(base + "/#/" + PROJECT + "/" + pageAndQuery);
+        WebElement main = waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main[data-painted]")));
+        Object ms = ((JavascriptExecutor) browser).executeScript(
+                "const m = performance.getEntriesByName('dataeye:painted'); return m.length ? m[0].startTime : null;");
+        double paint = ((Number) ms).doubleValue();
+        paints.putIfAbsent(pageAndQuery.replaceAll("\\?.*", ""), paint);
+        // the target is 1.5 s with 10M events (docs/benchmarks.md); a small shop on a busy machine must be well within it
+        assertThat(paint).as("first meaningful paint of " + pageAndQuery + " in ms").isLessThan(5000);
+        return main;
+    }
+
+    private JsonNode apiQuery(String analysis, String body) {
+        Api.Response r = api().post("/api/v1/projects/" + PROJECT + "/query/" + analysis, body.getBytes(StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + secretKey);
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+        return r.body();
+    }
+
+    private static long number(String text) {
+        return Long.parseLong(text.replaceAll("[^0-9]", ""));
+    }
+
+    @Test
+    void loginShowsTheProjectAndLogoutEndsTheSession() {
+        loggedIn();
+        browser.findElement(By.cssSelector("button.logout")).click();
+        waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.login")));
+        Chromium.screenshot(browser, SHOTS, "login");
+
+        logIn("wrong-password");
+        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".login-status"), "Wrong user name or password"));
+
+        browser.findElement(By.name("password")).clear();
+        logIn(api().adminPassword);
+        WebElement switcher = waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("project")));
+        assertThat(switcher.getText()).contains("链动小铺").contains("Demo shop");
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[0]; fetch('/api/v1/session').then(r => done(r.status));");
+        assertThat(((Number) status).intValue()).isEqualTo(200);
+    }
+
+    @Test
+    void threeStepFunnelBuiltInTheBrowserShowsTheApisNumbers() {
+        loggedIn();
+        open("funnel?from=" + from + "&to=" + to);
+        String[] steps = {"product_view", "checkout_start", "order_paid"};
+        for (int i = 0; i < steps.length; i++) {
+            WebElement input = browser.findElement(By.name("s" + (i + 1)));
+            input.clear();
+            input.sendKeys(steps[i]);
+        }
+        browser.findElement(By.cssSelector("form.query button[type=submit]")).click();
+        WebElement table = waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".results table")));
+        List<Long> shown = new ArrayList<>();
+        for (WebElement row : table.findElements(By.cssSelector("tbody tr"))) {
+            shown.add(number(row.findElements(By.tagName("td")).get(0).getText()));
+        }
+        assertThat(browser.getCurrentUrl()).contains("s1=product_view").contains("s3=order_paid");
+        Chromium.screenshot(browser, SHOTS, "funnel");
+
+        JsonNode api = apiQuery("funnel", "{\"steps\":[{\"event\":\"product_view\"},{\"event\":\"checkout_start\"},"
+                + "{\"event\":\"order_paid\"}],\"window\":\"7d\",\"from\":\"" + from + "\",\"to\":\"" + to + "\"}");
+        List<Long> expected = new ArrayList<>();
+        api.path("groups").path(0).path("steps").forEach(s -> expected.add(s.path("persons").asLong()));
+        assertThat(expected.get(2)).isPositive();
+        assertThat(shown).isEqualTo(expected);
+
+        // who dropped at step 3: the list the API gives
+        browser.findElements(By.cssSelector(".results tbody tr")).get(2).findElement(By.cssSelector("button.link")).click();
+        WebElement list = waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.persons")));
+        assertThat(list.findElements(By.tagName("li"))).hasSize((int) Math.min(100, api.path("groups").path(0).path("steps").path(2)
+                .path("dropped_here").asLong()));
+    }
+
+    @Test
+    void switchingLanguageShowsTheDashboardInChinese() {
+        loggedIn();
+        open("retention?from=" + from + "&to=" + to);
+        browser.findElement(By.cssSelector("button.lang")).click();
+        waitUpTo(30).until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+        waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main[data-painted] .results table")));
+        assertThat(browser.findElement(By.tagName("nav")).getText()).contains("漏斗分析").contains("留存分析").contains("事件分析");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("留存分析");
+        Chromium.screenshot(browser, SHOTS, "retention-zh");
+        open("events?event=order_paid&measure=sum&prop=amount&from=" + from + "&to=" + to);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("事件分析");
+        Chromium.screenshot(browser, SHOTS, "events-zh");
+        browser.findElement(By.cssSelector("button.lang")).click();
+        waitUpTo(30).until(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+    }
+
+    @Test
+    void browserPreferringChineseGetsChineseByDefault() throws Exception {
+        ChromeDriver zh = Chromium.start("zh-CN", Files.createTempDirectory("dataeye-zh-"), 820, 1180);
+        try {
+            zh.get(base + "/");
+            WebElement title = new WebDriverWait(zh, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("login-title")));
+            assertThat(title.getText()).isEqualTo("登录数据之眼");
+            Chromium.screenshot(zh, SHOTS, "login-zh-tablet");
+        } finally {
+            zh.quit();
+        }
+    }
+
+    @Test
+    void retentionTableShowsTheApisCohorts() {
+        loggedIn();
+        WebElement main = open("retention?initial=signup&return=order_paid&interval=day&periods=14&from=" + from + "&to=" + to);
+        List<WebElement> rows = main.findElements(By.cssSelector(".results table tbody tr"));
+        JsonNode api = apiQuery("retention", "{\"initial\":{\"event\":\"signup\"},\"return\":{\"event\":\"order_paid\"},"
+                + "\"interval\":\"day\",\"periods\":14,\"from\":\"" + from + "\",\"to\":\"" + to + "\"}");
+        assertThat(rows).hasSize(api.path("cohorts").size() + 1); // + the average row
+        assertThat(number(rows.get(0).findElements(By.tagName("td")).get(0).getText()))
+                .isEqualTo(api.path("cohorts").path(0).path("size").asLong());
+        Chromium.screenshot(browser, SHOTS, "retention");
+    }
+
+    @Test
+    void trendExportsItsTableAsCsv() throws Exception {
+        loggedIn();
+        open("events?event=order_paid&measure=count&from=" + from + "&to=" + to);
+        waitUpTo(30).until(d -> "true".equals(d.findElement(By.cssSelector(".chart")).getDomAttribute("data-drawn")));
+        Chromium.screenshot(browser, SHOTS, "events");
+        browser.findElement(By.cssSelector(".card button.csv")).click();
+        Path csv = downloads.resolve("trend-order_paid.csv");
+        waitUpTo(20).until(d -> Files.exists(csv));
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo("\ufeffbucket,$all");
+        JsonNode api = apiQuery("trend", "{\"event\":\"order_paid\",\"from\":\"" + from + "\",\"to\":\"" + to + "\"}");
+        assertThat(lines).hasSize(api.path("buckets").size() + 1);
+        double sum = lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[1])).sum();
+        assertThat(sum).isEqualTo(api.path("series").path(0).path("total").asDouble()).isPositive();
+
+        browser.findElement(By.cssSelector(".card button[data-view=table]")).click();
+        assertThat(browser.findElement(By.cssSelector(".card table")).getText()).contains("Total");
+    }
+
+    @Test
+    void pathsAndLiveEventsPaintTheirResults() {
+        loggedIn();
+        open("paths?start=product_view&from=" + from + "&to=" + to);
+        waitUpTo(30).until(d -> "true".equals(d.findElement(By.cssSelector(".chart")).getDomAttribute("data-drawn")));
+        Chromium.screenshot(browser, SHOTS, "paths");
+        WebElement main = open("live");
+        assertThat(main.findElements(By.cssSelector(".results tbody tr"))).hasSize(100);
+        Chromium.screenshot(browser, SHOTS, "live");
+    }
+}
