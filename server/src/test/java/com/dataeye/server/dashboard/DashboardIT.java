@@ -64,7 +64,9 @@ class DashboardIT extends InProcessServer {
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         secretKey = created.body().path("secret_key").asString();
         Path sim = Files.createTempDirectory("dataeye-dashboard-sim-");
-        Simulation.runToDirectory(SimulationConfig.defaults().withPersons(1500).withCalendar(from, 30), sim, false,
+        // -Ddataeye.dashboard.persons=… measures the paints with a larger shop (about 20 events per person)
+        int persons = Integer.getInteger("dataeye.dashboard.persons", 1500);
+        Simulation.runToDirectory(SimulationConfig.defaults().withPersons(persons).withCalendar(from, 30), sim, false,
                 ProgressListener.NONE);
         ImportCommand.main(new String[] {"--file", sim.resolve("events.ndjson").toString(), "--server", base,
                 "--key", secretKey, "--project", PROJECT});
@@ -119,8 +121,9 @@ class DashboardIT extends InProcessServer {
                 "const m = performance.getEntriesByName('dataeye:painted'); return m.length ? m[0].startTime : null;");
         double paint = ((Number) ms).doubleValue();
         paints.putIfAbsent(pageAndQuery.replaceAll("\\?.*", ""), paint);
-        // the target is 1.5 s with 10M events (docs/benchmarks.md); a small shop on a busy machine must be well within it
-        assertThat(paint).as("first meaningful paint of " + pageAndQuery + " in ms").isLessThan(5000);
+        // the target is 1.5 s with 10M events (docs/benchmarks.md); the default bound leaves room for a busy machine
+        assertThat(paint).as("first meaningful paint of " + pageAndQuery + " in ms")
+                .isLessThan(Integer.getInteger("dataeye.dashboard.max-paint-ms", 5000));
         return main;
     }
 
