@@ -61,10 +61,12 @@ export function empty(message, hint) {
 }
 
 /** An error says what went wrong and what to do; a field named by the server is highlighted. */
-export function errorView(err, retry, form) {
+export function errorView(err, retry, form, fieldName) {
   const hint = t('hint.' + err.code) !== 'hint.' + err.code ? t('hint.' + err.code) : t('hint.other');
   if (form && err.field) {
-    const name = err.field.replace(/\[\d+\].*$/, '').replace(/\..*$/, '');
+    // the API names fields of its JSON body (steps[1].event); a page maps them to its inputs
+    const f = err.field.replace(/^\./, '');
+    const name = (fieldName && fieldName(f)) || f.replace(/\[\d+\].*$/, '').replace(/\..*$/, '');
     const el = form.querySelector(`[name="${CSS.escape(name)}"]`);
     if (el) { el.setAttribute('aria-invalid', 'true'); el.focus(); }
   }

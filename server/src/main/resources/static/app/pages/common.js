@@ -36,7 +36,7 @@ export async function run(ctx, out, form, fetcher, show) {
     show(result);
   } catch (err) {
     if (ctx.signal.aborted || err.name === 'AbortError') return;
-    out.replaceChildren(errorView(err, () => run(ctx, out, form, fetcher, show), form));
+    out.replaceChildren(errorView(err, () => run(ctx, out, form, fetcher, show), form, ctx.fieldName));
   }
   ctx.painted();
 }

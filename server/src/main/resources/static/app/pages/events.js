@@ -25,6 +25,7 @@ export async function render(ctx) {
     pickerField(t('breakdown'), 'by', props, p.get('by') || '', t('none')),
     field(t('compare'), h('input', { type: 'checkbox', name: 'compare', checked: p.get('compare') === '1' ? true : null }), 'check'),
   ], (f) => formParams(f, ['event', 'measure', 'prop', 'interval', 'from', 'to', 'by', 'compare']));
+  ctx.fieldName = (f) => ({ 'measure.property': 'prop', 'measure.type': 'measure', 'breakdown.property': 'by' })[f];
   const out = h('div', { class: 'results' });
   ctx.main.append(form, out);
 

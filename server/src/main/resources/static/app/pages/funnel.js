@@ -78,6 +78,11 @@ export async function render(ctx) {
     for (const n of ['w', 'from', 'to', 'by']) if (f.elements[n].value.trim()) q.set(n, f.elements[n].value.trim());
     return q;
   });
+  ctx.fieldName = (f) => {
+    const m = /^steps\[(\d+)\](?:\.filters\[\d+\]\.(property|op|value))?/.exec(f);
+    if (m) return 's' + (+m[1] + 1) + ({ property: 'p', op: 'o', value: 'v' }[m[2]] || '');
+    return { window: 'w', 'breakdown.property': 'by' }[f];
+  };
   const out = h('div', { class: 'results' });
   ctx.main.append(form, out);
 

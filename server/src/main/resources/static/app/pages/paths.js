@@ -25,6 +25,7 @@ export async function render(ctx) {
     field(t('maxNodes'), h('input', { type: 'number', name: 'nodes', min: 2, max: 50, value: nodes })),
     ...dateFields(ctx),
   ], (f) => formParams(f, ['start', 'direction', 'depth', 'nodes', 'from', 'to']));
+  ctx.fieldName = (f) => ({ 'start.event': 'start', max_nodes: 'nodes' })[f];
   const out = h('div', { class: 'results' });
   ctx.main.append(form, out);
 

@@ -24,6 +24,7 @@ export async function render(ctx) {
     field(t('measure'), select('measure', [['persons', t('rmeasure.persons')], ['revenue', t('rmeasure.revenue')]], measure)),
     ...dateFields(ctx),
   ], (f) => formParams(f, ['initial', 'return', 'interval', 'periods', 'measure', 'from', 'to']));
+  ctx.fieldName = (f) => ({ 'initial.event': 'initial', 'return.event': 'return' })[f.replace(/\.filters.*$/, '')];
   const out = h('div', { class: 'results' });
   ctx.main.append(form, out);
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -216,9 +217,32 @@ class DashboardIT extends InProcessServer {
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("login-title")));
             assertThat(title.getText()).isEqualTo("登录数据之眼");
             Chromium.screenshot(zh, SHOTS, "login-zh-tablet");
+            zh.findElement(By.name("password")).sendKeys(api().adminPassword, Keys.ENTER);
+            new WebDriverWait(zh, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header.top nav")));
+            zh.get(base + "/#/" + PROJECT + "/funnel?s1=product_view&s2=checkout_start&s3=order_paid&by=os&from=" + from + "&to=" + to);
+            new WebDriverWait(zh, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main[data-painted] .results table")));
+            assertThat(zh.findElement(By.cssSelector(".results")).getText()).contains("总转化率").contains("Android");
+            Chromium.screenshot(zh, SHOTS, "funnel-zh-tablet");
         } finally {
             zh.quit();
         }
+    }
+
+    @Test
+    void aBadQuerySaysWhatWentWrongAndTheKeyboardFixesIt() {
+        loggedIn();
+        WebElement main = open("events?event=order_paid&measure=sum&prop=bad%20name!&from=" + from + "&to=" + to);
+        WebElement alert = main.findElement(By.cssSelector("[role=alert]"));
+        assertThat(alert.getText()).contains("not a property name").contains("measure.property").contains("Fix the highlighted field");
+        WebElement prop = browser.findElement(By.name("prop"));
+        assertThat(prop.getDomAttribute("aria-invalid")).isEqualTo("true");
+        Chromium.screenshot(browser, SHOTS, "error");
+
+        prop.clear();
+        prop.sendKeys("amount", Keys.ENTER);
+        waitUpTo(30).until(d -> d.getCurrentUrl().contains("prop=amount"));
+        waitUpTo(30).until(d -> "true".equals(d.findElement(By.cssSelector(".chart")).getDomAttribute("data-drawn")));
+        assertThat(browser.findElements(By.cssSelector("[role=alert]"))).isEmpty();
     }
 
     @Test
