@@ -28,8 +28,11 @@ export function href(project, page, params) {
 function catalog(projectId) {
   if (!state.catalogs.has(projectId)) {
     const props = new Map();
+    const events = api.get(`/api/v1/projects/${encodeURIComponent(projectId)}/catalog/events`).then((r) => r.events);
     state.catalogs.set(projectId, {
-      events: api.get(`/api/v1/projects/${encodeURIComponent(projectId)}/catalog/events`).then((r) => r.events),
+      events,
+      /** Event names for pickers; a failure leaves the pickers empty (typing still works). */
+      names: events.then((es) => es.map((e) => e.event)).catch(() => []),
       properties(event) {
         const key = event || '';
         if (!props.has(key)) {

@@ -38,9 +38,12 @@ export function select(name, options, value) {
 /** A text input with suggestions (keyboard- and screen-reader-friendly: a native datalist). */
 export function picker(name, values, value, placeholder) {
   const list = uid('dl');
+  const datalist = h('datalist', { id: list });
+  // suggestions may still be loading: the query does not wait for them
+  Promise.resolve(values).then((vs) => datalist.replaceChildren(...vs.map((v) => h('option', { value: v }))), () => {});
   return [
     h('input', { name, list, value: value || '', placeholder: placeholder || '', autocomplete: 'off', spellcheck: 'false' }),
-    h('datalist', { id: list }, values.map((v) => h('option', { value: v }))),
+    datalist,
   ];
 }
 

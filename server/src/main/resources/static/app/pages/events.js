@@ -9,15 +9,18 @@ const MEASURES = ['count', 'persons', 'per_person', 'sum', 'avg', 'p50', 'p90'];
 const NEEDS_PROPERTY = new Set(['sum', 'avg', 'p50', 'p90']);
 
 export async function render(ctx) {
-  const events = await ctx.catalog.events;
-  if (!events.length) { ctx.main.append(noEvents()); ctx.painted(); return; }
   const p = ctx.params;
-  const event = p.get('event') || (events.find((e) => e.event === 'order_paid') || events[0]).event;
+  let event = p.get('event');
+  if (!event) {
+    const events = await ctx.catalog.events;
+    if (!events.length) { ctx.main.append(noEvents()); ctx.painted(); return; }
+    event = (events.find((e) => e.event === 'order_paid') || events[0]).event;
+  }
   const measure = MEASURES.includes(p.get('measure')) ? p.get('measure') : 'count';
   const interval = p.get('interval') || 'day';
-  const props = await ctx.catalog.properties(event);
+  const props = ctx.catalog.properties(event);
   const form = queryForm(ctx, [
-    pickerField(t('event'), 'event', events.map((e) => e.event), event),
+    pickerField(t('event'), 'event', ctx.catalog.names, event),
     field(t('measure'), select('measure', MEASURES.map((m) => [m, t('measure.' + m)]), measure)),
     pickerField(t('property'), 'prop', props, p.get('prop') || (NEEDS_PROPERTY.has(measure) ? 'amount' : ''), 'amount'),
     field(t('interval'), select('interval', ['hour', 'day', 'week', 'month'].map((i) => [i, t('interval.' + i)]), interval)),

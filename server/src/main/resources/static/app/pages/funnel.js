@@ -28,13 +28,14 @@ function stepQuery(s) {
 }
 
 export async function render(ctx) {
-  const events = await ctx.catalog.events;
-  if (!events.length) { ctx.main.append(noEvents()); ctx.painted(); return; }
-  const names = events.map((e) => e.event);
   const p = ctx.params;
   let steps = stepsFrom(p);
-  if (steps.length === 0) steps = [{ event: '', o: 'eq' }, { event: '', o: 'eq' }, { event: '', o: 'eq' }];
-  const allProps = await ctx.catalog.properties(null);
+  if (steps.length === 0) {
+    if (!(await ctx.catalog.events).length) { ctx.main.append(noEvents()); ctx.painted(); return; }
+    steps = [{ event: '', o: 'eq' }, { event: '', o: 'eq' }, { event: '', o: 'eq' }];
+  }
+  const names = ctx.catalog.names;
+  const allProps = ctx.catalog.properties(null);
 
   const list = h('ol', { class: 'steps' });
   const addRow = (s) => {

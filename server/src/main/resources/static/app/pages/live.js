@@ -5,11 +5,10 @@ import { h, pickerField, field, resultCard, table, empty } from '../ui.js';
 import { queryForm, run, projectPath, formParams } from './common.js';
 
 export async function render(ctx) {
-  const events = await ctx.catalog.events.catch(() => []);
   const p = ctx.params;
   const zone = ctx.project.time_zone;
   const form = queryForm(ctx, [
-    pickerField(t('event'), 'event', events.map((e) => e.event), p.get('event') || '', t('allEvents')),
+    pickerField(t('event'), 'event', ctx.catalog.names, p.get('event') || '', t('allEvents')),
     field(t('person'), h('input', { name: 'person', value: p.get('person') || '' })),
   ], (f) => formParams(f, ['event', 'person']));
   const out = h('div', { class: 'results' });

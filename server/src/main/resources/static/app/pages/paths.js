@@ -10,11 +10,14 @@ const eventOf = (id) => id.slice(id.indexOf(':') + 1);
 const label = (id) => `${id.slice(0, id.indexOf(':'))}. ${eventOf(id)}`;
 
 export async function render(ctx) {
-  const events = await ctx.catalog.events;
-  if (!events.length) { ctx.main.append(noEvents()); ctx.painted(); return; }
-  const names = events.map((e) => e.event);
   const p = ctx.params;
-  const start = p.get('start') || (names.includes('product_view') ? 'product_view' : names[0]);
+  let start = p.get('start');
+  if (!start) {
+    const known = (await ctx.catalog.events).map((e) => e.event);
+    if (!known.length) { ctx.main.append(noEvents()); ctx.painted(); return; }
+    start = known.includes('product_view') ? 'product_view' : known[0];
+  }
+  const names = ctx.catalog.names;
   const direction = p.get('direction') === 'before' ? 'before' : 'after';
   const depth = Math.max(1, Math.min(+p.get('depth') || 3, 5));
   const nodes = Math.max(2, Math.min(+p.get('nodes') || 8, 50));

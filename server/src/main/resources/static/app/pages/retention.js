@@ -6,13 +6,17 @@ import { PALETTE } from '../charts.js';
 import { dateFields, queryForm, run, range, noEvents, projectPath, formParams } from './common.js';
 
 export async function render(ctx) {
-  const events = await ctx.catalog.events;
-  if (!events.length) { ctx.main.append(noEvents()); ctx.painted(); return; }
-  const names = events.map((e) => e.event);
   const p = ctx.params;
-  const guess = (n) => (names.includes(n) ? n : names[0]);
-  const initial = p.get('initial') || guess('signup');
-  const back = p.get('return') || guess('order_paid');
+  let initial = p.get('initial');
+  let back = p.get('return');
+  if (!initial || !back) {
+    const known = (await ctx.catalog.events).map((e) => e.event);
+    if (!known.length) { ctx.main.append(noEvents()); ctx.painted(); return; }
+    const guess = (n) => (known.includes(n) ? n : known[0]);
+    initial = initial || guess('signup');
+    back = back || guess('order_paid');
+  }
+  const names = ctx.catalog.names;
   const interval = p.get('interval') === 'week' ? 'week' : 'day';
   const periods = Math.max(1, Math.min(+p.get('periods') || (interval === 'day' ? 14 : 8), interval === 'day' ? 180 : 52));
   const measure = p.get('measure') === 'revenue' ? 'revenue' : 'persons';

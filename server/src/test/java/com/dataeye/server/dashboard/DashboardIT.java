@@ -140,6 +140,18 @@ class DashboardIT extends InProcessServer {
     }
 
     @Test
+    void catalogListsEventNamesMostFrequentFirstAndAnEventsProperties() {
+        JsonNode events = api().get("/api/v1/projects/" + PROJECT + "/catalog/events", "Bearer " + secretKey).body().path("events");
+        List<String> names = new ArrayList<>();
+        events.forEach(e -> names.add(e.path("event").asString()));
+        assertThat(names).contains("product_view", "order_paid", "signup");
+        assertThat(events.path(0).path("events").asLong()).isGreaterThanOrEqualTo(events.path(names.size() - 1).path("events").asLong());
+        JsonNode props = api().get("/api/v1/projects/" + PROJECT + "/catalog/properties?event=order_paid", "Bearer " + secretKey).body();
+        assertThat(props.path("properties").toString()).contains("\"amount\"", "\"payment_method\"").doesNotContain("\"url\"");
+        assertThat(api().get("/api/v1/projects/" + PROJECT + "/catalog/events", "Bearer " + api().writeKey).status()).isEqualTo(401);
+    }
+
+    @Test
     void loginShowsTheProjectAndLogoutEndsTheSession() {
         loggedIn();
         browser.findElement(By.cssSelector("button.logout")).click();
