@@ -40,8 +40,7 @@ public record FunnelQuery(List<Step> steps, Duration window, DateRange range, Pr
                     if (!(fl.get(j) instanceof Map<?, ?> f)) {
                         throw new InvalidQueryException(path + ".filters[" + j + "]", "a filter is {\"property\", \"op\", \"value\"}");
                     }
-                    filters.add(Filter.of(String.valueOf(f.get("property")), String.valueOf(f.get("op")), f.get("value"),
-                            path + ".filters[" + j + "]"));
+                    filters.add(Filter.of(f, path + ".filters[" + j + "]"));
                 }
             }
             steps.add(new Step(event, List.copyOf(filters)));

@@ -30,7 +30,16 @@ public final class FunnelRunner {
 
     public record Compiled(String sql, List<Object> args) {}
 
-    /** The per-person step matches, {@code s<n>} with structs {@code m1..m<n>} (time {@code t}, position {@code q}). */
+    /**
+     * The per-person step matches: CTE {@code s<n>} with columns {@code m1..m<n>} (structs; {@code m1.t}
+     * is the entry time and {@code m1.g} the breakdown value, {@code mk.t} the time of step k).
+     *
+     * <p>One hash aggregation per person, no self-join and no window over all events: each event of a
+     * step gets a key {@code (t, s, id)} — time, the first step it matches, event id — whose order is the
+     * funnel's order of events (equal times in step order). Per person the entry is the least key of a
+     * step-1 event in the range, and for every later step the sorted list of its keys; step k is then the
+     * first key in its list greater than step k-1's and not later than the window after the entry.
+     */
     static String matches(String projectId, ZoneId zone, FunnelQuery q, List<Object> args) {
         int n = q.steps().size();
         StringBuilder sql = new StringBuilder("WITH ev0 AS (SELECT person_id, ts, event_id");
@@ -52,32 +61,27 @@ public final class FunnelRunner {
             sql.append(k == 0 ? "?" : ", ?");
             args.add(q.steps().get(k).event());
         }
-        sql.append(")), ev AS (SELECT *, CASE");
+        sql.append(")), ev AS (SELECT *, {'t': ts, 's': CASE");
         for (int k = 1; k <= n; k++) {
             sql.append(" WHEN ok").append(k).append(" THEN ").append(k);
         }
-        sql.append(" END AS step FROM ev0), seqd AS (SELECT *, row_number() OVER (PARTITION BY person_id ORDER BY ts, step, event_id)")
-                .append(" AS seq FROM ev WHERE step IS NOT NULL)");
-        // for every event, the position of the next event that could be step k: one pass of window
-        // functions, so each step below is an equality join on (person, position), not a range join
-        sql.append(", nexts AS (SELECT *");
+        sql.append(" END, 'id': event_id} AS key FROM ev0 WHERE ok1");
         for (int k = 2; k <= n; k++) {
-            sql.append(", min(CASE WHEN ok").append(k).append(" THEN seq END) OVER (PARTITION BY person_id ORDER BY seq")
-                    .append(" ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next").append(k);
+            sql.append(" OR ok").append(k);
         }
-        sql.append(" FROM seqd)");
-        sql.append(", s1 AS (SELECT person_id, min({'t': ts, 'q': seq, 'g': grp}) AS m1, arg_min(")
-                .append(n >= 2 ? "next2" : "NULL").append(", seq) AS nx FROM nexts WHERE ok1 AND ts < ? GROUP BY person_id)");
+        sql.append("), per AS (SELECT person_id, min({'t': key.t, 's': key.s, 'id': key.id, 'g': grp}) FILTER (WHERE ok1 AND ts < ?) AS m1");
         args.add(q.range().end(zone));
         for (int k = 2; k <= n; k++) {
-            sql.append(", s").append(k).append(" AS (SELECT p.person_id");
-            for (int j = 1; j < k; j++) {
-                sql.append(", p.m").append(j);
-            }
-            sql.append(", CASE WHEN e.seq IS NOT NULL THEN {'t': e.ts, 'q': e.seq} END AS m").append(k)
-                    .append(", ").append(k < n ? "e.next" + (k + 1) : "NULL").append(" AS nx FROM s").append(k - 1)
-                    .append(" p LEFT JOIN nexts e ON e.person_id = p.person_id AND e.seq = p.nx AND e.ts <= p.m1.t + to_seconds(?))");
-            args.add(q.window().toSeconds());
+            sql.append(", list(key ORDER BY key) FILTER (WHERE ok").append(k).append(") AS l").append(k);
+        }
+        sql.append(" FROM ev GROUP BY person_id)");
+        sql.append(", s1 AS (SELECT *, {'t': m1.t, 's': m1.s, 'id': m1.id} AS k1, m1.t + to_seconds(?) AS deadline FROM per WHERE m1 IS NOT NULL)");
+        args.add(q.window().toSeconds());
+        for (int k = 2; k <= n; k++) {
+            String prev = k == 2 ? "k1" : "m" + (k - 1);
+            sql.append(", s").append(k).append(" AS (SELECT * EXCLUDE (l").append(k).append("), list_filter(l").append(k)
+                    .append(", x -> x > ").append(prev).append(" AND x.t <= deadline)[1] AS m").append(k)
+                    .append(" FROM s").append(k - 1).append(")");
         }
         return sql.toString();
     }

@@ -28,7 +28,7 @@ public record PathsQuery(String event, List<Filter> filters, boolean after, int 
                 if (!(fl.get(i) instanceof Map<?, ?> f)) {
                     throw new InvalidQueryException("start.filters[" + i + "]", "a filter is {\"property\", \"op\", \"value\"}");
                 }
-                filters.add(Filter.of(String.valueOf(f.get("property")), String.valueOf(f.get("op")), f.get("value"), "start.filters[" + i + "]"));
+                filters.add(Filter.of(f, "start.filters[" + i + "]"));
             }
         }
         Object direction = q.getOrDefault("direction", "after");

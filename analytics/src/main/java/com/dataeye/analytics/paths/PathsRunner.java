@@ -46,22 +46,32 @@ public final class PathsRunner {
             }
             sql.append("))");
         }
-        sql.append("), ordered AS (SELECT *, lag(event) OVER w AS prev_event, lag(ts) OVER w AS prev_ts FROM ev")
-                .append(" WINDOW w AS (PARTITION BY person_id ORDER BY ts, event_id))")
-                .append(", collapsed AS (SELECT *, sum(CASE WHEN prev_ts IS NULL OR ts - prev_ts > to_minutes(?) THEN 1 ELSE 0 END)")
-                .append(" OVER (PARTITION BY person_id ORDER BY ts, event_id) AS session FROM ordered")
-                .append(" WHERE prev_event IS NULL OR prev_event <> event OR ts - prev_ts > to_minutes(?))");
-        args.add(q.sessionGapMinutes());
-        args.add(q.sessionGapMinutes());
-        sql.append(", numbered AS (SELECT *, row_number() OVER (PARTITION BY person_id ORDER BY ts, event_id) AS rn FROM collapsed)")
-                .append(", start AS (SELECT person_id, min({'t': ts, 'rn': rn, 's': session}) AS st FROM numbered")
-                .append(" WHERE is_start AND ts >= ? AND ts < ? GROUP BY person_id)");
+        sql.append(")");
+        // the session gap, depth and look-ahead are validated integers, written as numbers
+        String gap = "INTERVAL " + q.sessionGapMinutes() + " MINUTE";
+        sql.append(", first AS (SELECT person_id, min(ts) AS s0 FROM ev WHERE is_start AND ts >= ? AND ts < ? GROUP BY person_id)");
         args.add(q.range().start(zone));
         args.add(q.range().end(zone));
-        String level = q.after() ? "n.rn - s.st.rn" : "s.st.rn - n.rn";
-        sql.append(", steps AS (SELECT n.person_id, ").append(level).append(" AS step, n.event FROM numbered n JOIN start s USING (person_id)")
-                .append(" WHERE n.session = s.st.s AND ").append(level).append(" BETWEEN 0 AND ?)");
-        args.add(q.depth());
+        if (q.after()) {
+            // Two passes, same rules. A path only depends on the events from its first start's predecessor
+            // on, so each person's events from one gap before the first start event in the range are
+            // enough. Pass A looks only a short time ahead (one gap per step, plus one); a person whose
+            // session ended or whose path filled up inside that stretch is final. Pass B computes the
+            // few others from all their events.
+            long aheadMinutes = (long) q.sessionGapMinutes() * (q.depth() + 1);
+            sql.append(", near AS (SELECT ev.* FROM ev JOIN first USING (person_id) WHERE ev.ts >= first.s0 - ").append(gap)
+                    .append(" AND ev.ts <= first.s0 + INTERVAL ").append(aheadMinutes).append(" MINUTE)");
+            chain(sql, "a", "near", q, zone, gap, args);
+            sql.append(", a_done AS (SELECT s.person_id FROM a_start s JOIN a_numbered n USING (person_id) WHERE n.rn >= s.st.rn")
+                    .append(" GROUP BY s.person_id HAVING max(n.session) > any_value(s.st.s) OR count(*) >= ").append(q.depth() + 1).append(")");
+            sql.append(", rest AS (SELECT ev.* FROM ev JOIN first USING (person_id) WHERE ev.ts >= first.s0 - ").append(gap)
+                    .append(" AND ev.person_id NOT IN (SELECT person_id FROM a_done))");
+            chain(sql, "b", "rest", q, zone, gap, args);
+            sql.append(", steps AS (SELECT * FROM a_steps WHERE person_id IN (SELECT person_id FROM a_done) UNION ALL SELECT * FROM b_steps)");
+        } else {
+            chain(sql, "b", "ev", q, zone, gap, args);
+            sql.append(", steps AS (SELECT * FROM b_steps)");
+        }
         sql.append(", ranked AS (SELECT step, event, row_number() OVER (PARTITION BY step ORDER BY count(*) DESC, event) AS r")
                 .append(" FROM steps GROUP BY step, event)")
                 .append(", mapped AS (SELECT s.person_id, s.step, CASE WHEN r.r <= ? THEN s.event ELSE '$other' END AS node")
@@ -92,6 +102,30 @@ public final class PathsRunner {
         });
         endsPerStep.forEach((step, persons) -> nodes.add(new PathsResult.Node(id(step, "$end"), step, "$end", persons)));
         return new PathsResult(nodes, links);
+    }
+
+    /**
+     * The rules on the rows of {@code source}, as CTEs {@code <p>_numbered} and {@code <p>_start}, and
+     * {@code <p>_steps(person_id, step, event)}: events ordered by time (then id), a repeat of the previous
+     * event within the gap collapsed, sessions cut at gaps longer than the gap; the start is the person's
+     * first (collapsed) start event in the range, the steps the next (previous) {@code depth} events of its
+     * session. Session number and position come from one sort ({@code w2}).
+     */
+    private static void chain(StringBuilder sql, String p, String source, PathsQuery q, ZoneId zone, String gap, List<Object> args) {
+        sql.append(", ").append(p).append("_ordered AS (SELECT *, lag(event) OVER w AS prev_event, lag(ts) OVER w AS prev_ts FROM ")
+                .append(source).append(" WINDOW w AS (PARTITION BY person_id ORDER BY ts, event_id))")
+                .append(", ").append(p).append("_numbered AS (SELECT *, sum(CASE WHEN prev_ts IS NULL OR ts - prev_ts > ").append(gap)
+                .append(" THEN 1 ELSE 0 END) OVER w2 AS session, row_number() OVER w2 AS rn FROM ").append(p).append("_ordered")
+                .append(" WHERE prev_event IS NULL OR prev_event <> event OR ts - prev_ts > ").append(gap)
+                .append(" WINDOW w2 AS (PARTITION BY person_id ORDER BY ts, event_id))")
+                .append(", ").append(p).append("_start AS (SELECT person_id, min({'t': ts, 'rn': rn, 's': session}) AS st FROM ")
+                .append(p).append("_numbered WHERE is_start AND ts >= ? AND ts < ? GROUP BY person_id)");
+        args.add(q.range().start(zone));
+        args.add(q.range().end(zone));
+        String level = q.after() ? "n.rn - s.st.rn" : "s.st.rn - n.rn";
+        sql.append(", ").append(p).append("_steps AS (SELECT n.person_id, ").append(level).append(" AS step, n.event FROM ")
+                .append(p).append("_numbered n JOIN ").append(p).append("_start s USING (person_id)")
+                .append(" WHERE n.session = s.st.s AND ").append(level).append(" BETWEEN 0 AND ").append(q.depth()).append(")");
     }
 
     private static String id(int step, String event) {

@@ -55,7 +55,7 @@ public record RetentionQuery(String initialEvent, List<Filter> initialFilters, S
                 if (!(list.get(i) instanceof Map<?, ?> f)) {
                     throw new InvalidQueryException(path + "[" + i + "]", "a filter is {\"property\", \"op\", \"value\"}");
                 }
-                out.add(Filter.of(String.valueOf(f.get("property")), String.valueOf(f.get("op")), f.get("value"), path + "[" + i + "]"));
+                out.add(Filter.of(f, path + "[" + i + "]"));
             }
         }
         return List.copyOf(out);

@@ -1,6 +1,7 @@
 package com.dataeye.analytics.retention;
 
 import com.dataeye.analytics.query.Filter;
+import com.dataeye.analytics.query.LocalTimeSql;
 import com.dataeye.analytics.query.QueryExecutor;
 
 import java.time.LocalDate;
@@ -26,9 +27,11 @@ public final class RetentionRunner {
     public RetentionResult run(String projectId, ZoneId zone, RetentionQuery q, LocalDate today) {
         String unit = q.interval().name().toLowerCase(Locale.ROOT);
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("WITH cohort AS (SELECT person_id, date_trunc('").append(unit)
-                .append("', timezone(?, min(ts))) AS c FROM resolved_events WHERE project_id = ? AND event = ? AND ts >= ? AND ts < ?");
-        args.add(zone.getId());
+        java.time.Instant spanFrom = q.range().start(zone).toInstant();
+        java.time.Instant spanTo = periodEnd(q).atStartOfDay(zone).toInstant();
+        StringBuilder sql = new StringBuilder("WITH cohort AS (SELECT person_id, date_trunc('").append(unit).append("', ")
+                .append(LocalTimeSql.of("min(ts)", zone, spanFrom, spanTo, args))
+                .append(") AS c FROM resolved_events WHERE project_id = ? AND event = ? AND ts >= ? AND ts < ?");
         args.add(projectId);
         args.add(q.initialEvent());
         args.add(q.range().start(zone));
@@ -36,9 +39,12 @@ public final class RetentionRunner {
         for (Filter f : q.initialFilters()) {
             sql.append(" AND ").append(f.toSql(args));
         }
-        sql.append(" GROUP BY person_id), ret AS (SELECT person_id, date_trunc('").append(unit)
-                .append("', timezone(?, ts)) AS d, amount FROM resolved_events WHERE project_id = ? AND event = ? AND ts >= ? AND ts < ?");
-        args.add(zone.getId());
+        // returns are reduced to one row per person and period before the join: a person active on
+        // a day counts once, however many events they sent (revenue sums the amounts instead)
+        sql.append(" GROUP BY person_id), ret AS (SELECT person_id, date_trunc('").append(unit).append("', ")
+                .append(LocalTimeSql.of("ts", zone, spanFrom, spanTo, args))
+                .append(") AS d, ").append(q.revenue() ? "sum(amount)" : "NULL").append(" AS amount FROM resolved_events")
+                .append(" WHERE project_id = ? AND event = ? AND ts >= ? AND ts < ?");
         args.add(projectId);
         args.add(q.returnEvent());
         args.add(q.range().start(zone));
@@ -46,8 +52,8 @@ public final class RetentionRunner {
         for (Filter f : q.returnFilters()) {
             sql.append(" AND ").append(f.toSql(args));
         }
-        sql.append("), returned AS (SELECT c, date_diff('").append(unit).append("', c, d) AS n, ")
-                .append(q.revenue() ? "sum(amount)" : "count(DISTINCT r.person_id)")
+        sql.append(" GROUP BY person_id, d), returned AS (SELECT c, date_diff('").append(unit).append("', c, d) AS n, ")
+                .append(q.revenue() ? "sum(amount)" : "count(*)")
                 .append(" AS v FROM cohort JOIN ret r USING (person_id) WHERE d >= c AND date_diff('").append(unit)
                 .append("', c, d) BETWEEN 1 AND ? GROUP BY c, n)")
                 .append(" SELECT c, -1 AS n, count(*) AS v FROM cohort GROUP BY c UNION ALL SELECT c, n, v FROM returned ORDER BY c, n");

@@ -92,17 +92,29 @@ public final class DuckDbEventStore implements EventStore {
             // the other core; queries that run during a load get one thread until it ends.
             st.execute("SET threads = 1");
             String source = "read_json(" + file + ", format = 'newline_delimited', columns = " + SEGMENT_COLUMNS + ")";
-            st.execute("INSERT INTO events SELECT event_id, project_id, event, type, person_id, distinct_id, anonymous_id, "
-                    + "login_id, make_timestamp(ts)::TIMESTAMPTZ, make_timestamp(received_at)::TIMESTAMPTZ, lib, lib_version, "
-                    + "url, path, title, referrer, utm_source, utm_medium, utm_campaign, utm_content, utm_term, channel, "
-                    + "os, browser, device_type, screen, ip, element_selector, element_path, element_text, "
-                    + "order_id, product_id, amount, properties::VARCHAR FROM " + source + " WHERE k = 'e'");
             // links and quarantined events are rare: the file is read again only when it holds any
             if (holdsOtherRecords) {
                 st.execute("INSERT INTO identities SELECT project_id, distinct_id, person_id, "
                         + "make_timestamp(linked_at)::TIMESTAMPTZ FROM " + source + " WHERE k = 'l'");
                 st.execute("INSERT INTO quarantine SELECT project_id, make_timestamp(received_at)::TIMESTAMPTZ, event_id, code, "
                         + "field, message, raw FROM " + source + " WHERE k = 'q'");
+            }
+            // The person mapping is materialised: each event is stored with the person its id resolves
+            // to through every link loaded so far (this segment's included), and below, older events
+            // of ids linked by this segment are moved to their person. Links never change once made
+            // (first login wins), so a stored person is final once its id is linked, and analyses read
+            // person_id directly instead of joining the links on every query.
+            st.execute("INSERT INTO events SELECT s.event_id, s.project_id, s.event, s.type, coalesce(i.person_id, s.person_id), "
+                    + "s.distinct_id, s.anonymous_id, s.login_id, make_timestamp(s.ts)::TIMESTAMPTZ, "
+                    + "make_timestamp(s.received_at)::TIMESTAMPTZ, s.lib, s.lib_version, s.url, s.path, s.title, s.referrer, "
+                    + "s.utm_source, s.utm_medium, s.utm_campaign, s.utm_content, s.utm_term, s.channel, s.os, s.browser, "
+                    + "s.device_type, s.screen, s.ip, s.element_selector, s.element_path, s.element_text, s.order_id, s.product_id, "
+                    + "s.amount, s.properties::VARCHAR FROM " + source + " s LEFT JOIN identities i "
+                    + "ON i.project_id = s.project_id AND i.distinct_id = s.distinct_id WHERE s.k = 'e'");
+            if (holdsOtherRecords) {
+                st.execute("UPDATE events SET person_id = l.person_id FROM (SELECT project_id, distinct_id, person_id FROM " + source
+                        + " WHERE k = 'l') l WHERE events.project_id = l.project_id AND events.distinct_id = l.distinct_id "
+                        + "AND events.person_id <> l.person_id");
             }
             if (seq != null) {
                 st.execute("UPDATE load_state SET loaded_through = " + seq + " WHERE id = 1");

@@ -11,7 +11,7 @@ import java.sql.Statement;
  */
 final class Schema {
 
-    static final int VERSION = 1;
+    static final int VERSION = 1; // the first version; later ones are applied by their own steps below
 
     private Schema() {}
 
@@ -42,16 +42,90 @@ final class Schema {
                     CREATE TABLE IF NOT EXISTS quarantine (
                       project_id VARCHAR NOT NULL, received_at TIMESTAMPTZ NOT NULL, event_id VARCHAR,
                       code VARCHAR NOT NULL, field VARCHAR, message VARCHAR NOT NULL, raw VARCHAR NOT NULL)""");
-            // Analyses read persons through this view: events sent before a login resolve to the
-            // person of that login, because the link is applied at query time, not written back.
-            st.execute("""
-                    CREATE OR REPLACE VIEW resolved_events AS
-                    SELECT e.* EXCLUDE (person_id), COALESCE(i.person_id, e.person_id) AS person_id
-                    FROM events e LEFT JOIN identities i
-                      ON i.project_id = e.project_id AND i.distinct_id = e.distinct_id""");
             st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
             st.execute("INSERT INTO schema_version SELECT " + VERSION
                     + " WHERE NOT EXISTS (SELECT 1 FROM schema_version)");
+        }
+        materialisedPersons(conn);
+        personProperties(conn);
+    }
+
+    // ---- version 2 (issue 4, analysis speed): the person mapping is materialised ----------------
+
+    /**
+     * Analyses read persons through {@code resolved_events}. Up to version 1 that view joined the
+     * identity links on every query; from version 2 the store writes each event's resolved person
+     * when it loads the event and when it loads a link ({@link DuckDbEventStore}), so the view is the
+     * table itself: no join, and {@code person_id} stays a compressed stored column (grouping and
+     * counting distinct persons on it is several times cheaper than on the join's output). Results are
+     * the same, because a link never changes once made. A version-1 store is brought forward once here.
+     */
+    private static void materialisedPersons(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            int version;
+            try (var rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
+                rs.next();
+                version = rs.getInt(1);
+            }
+            if (version < 2) {
+                boolean auto = conn.getAutoCommit();
+                conn.setAutoCommit(false);
+                try {
+                    st.execute("UPDATE events SET person_id = i.person_id FROM identities i WHERE events.project_id = i.project_id "
+                            + "AND events.distinct_id = i.distinct_id AND events.person_id <> i.person_id");
+                    st.execute("UPDATE schema_version SET version = 2");
+                    conn.commit();
+                } catch (SQLException e) {
+                    conn.rollback();
+                    throw e;
+                } finally {
+                    conn.setAutoCommit(auto);
+                }
+            }
+            st.execute("CREATE OR REPLACE VIEW resolved_events AS SELECT * EXCLUDE (person_id), person_id FROM events");
+        }
+    }
+
+    // ---- issue 4, person-property filters: the person_properties view --------------------------
+
+    /**
+     * Each person's current profile, one row per set property: the profile records already stored as
+     * events ({@code profile_set}, {@code profile_set_once}, {@code profile_increment}, {@code profile_unset},
+     * {@code profile_delete}), folded per person and property in time order (then event id): set replaces,
+     * set-once fills only an unset value, increment adds to the number (unset counts as 0), unset and a
+     * profile delete clear it. Persons are after identity merge, so a profile sent for a login id applies to
+     * the events its devices sent before logging in. Values are text ({@code json_extract_string}); an
+     * increment's result is written without ".0" when whole, so {@code eq 3} finds it.
+     */
+    private static void personProperties(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute("""
+                    CREATE OR REPLACE VIEW person_properties AS
+                    WITH ops AS (
+                      SELECT e.project_id, e.person_id, e.ts, e.event_id, e.type, j.key AS name, json_extract_string(j.value, '$') AS v
+                      FROM events e, json_each(e.properties) j
+                      WHERE e.type IN ('profile_set', 'profile_set_once', 'profile_increment', 'profile_unset')
+                        AND e.properties IS NOT NULL
+                    ), deletes AS (
+                      SELECT d.project_id, d.person_id, d.ts, d.event_id, d.type, k.name, NULL::VARCHAR AS v
+                      FROM events d JOIN (SELECT DISTINCT project_id, person_id, name FROM ops) k
+                        ON k.project_id = d.project_id AND k.person_id = d.person_id
+                      WHERE d.type = 'profile_delete'
+                    ), folded AS (
+                      SELECT project_id, person_id, name, list_reduce(list({'op': type, 'v': v} ORDER BY ts, event_id),
+                        (acc, x) -> CASE x.op
+                          WHEN 'profile_set' THEN x
+                          WHEN 'profile_set_once' THEN CASE WHEN acc.v IS NULL THEN x ELSE acc END
+                          WHEN 'profile_increment' THEN {'op': 'n', 'v': CASE
+                            WHEN (coalesce(TRY_CAST(acc.v AS DOUBLE), 0) + coalesce(TRY_CAST(x.v AS DOUBLE), 0)) % 1 = 0
+                            THEN CAST(CAST(coalesce(TRY_CAST(acc.v AS DOUBLE), 0) + coalesce(TRY_CAST(x.v AS DOUBLE), 0) AS BIGINT) AS VARCHAR)
+                            ELSE CAST(coalesce(TRY_CAST(acc.v AS DOUBLE), 0) + coalesce(TRY_CAST(x.v AS DOUBLE), 0) AS VARCHAR) END}
+                          ELSE {'op': 'x', 'v': NULL::VARCHAR} END,
+                        {'op': 'init', 'v': NULL::VARCHAR}).v AS value
+                      FROM (SELECT * FROM ops UNION ALL SELECT * FROM deletes)
+                      GROUP BY project_id, person_id, name
+                    )
+                    SELECT project_id, person_id, name, value FROM folded WHERE value IS NOT NULL""");
         }
     }
 }

@@ -52,7 +52,7 @@ public record TrendQuery(String event, Measure measure, Interval interval, DateR
                 if (!(list.get(i) instanceof Map<?, ?> f)) {
                     throw new InvalidQueryException("filters[" + i + "]", "a filter is {\"property\", \"op\", \"value\"}");
                 }
-                filters.add(Filter.of(String.valueOf(f.get("property")), String.valueOf(f.get("op")), f.get("value"), "filters[" + i + "]"));
+                filters.add(Filter.of(f, "filters[" + i + "]"));
             }
         } else if (q.get("filters") != null) {
             throw new InvalidQueryException("filters", "filters is a list");

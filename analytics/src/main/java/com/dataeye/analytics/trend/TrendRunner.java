@@ -1,6 +1,7 @@
 package com.dataeye.analytics.trend;
 
 import com.dataeye.analytics.query.Filter;
+import com.dataeye.analytics.query.LocalTimeSql;
 import com.dataeye.analytics.query.QueryExecutor;
 
 import java.time.LocalDate;
@@ -36,9 +37,9 @@ public final class TrendRunner {
     /** The statement and its parameters, in order; public so tests can pin the generated SQL. */
     public static Compiled compile(String projectId, ZoneId zone, TrendQuery q) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("WITH base AS (SELECT date_trunc('").append(q.interval().sql())
-                .append("', timezone(?, ts)) AS bucket, ");
-        args.add(zone.getId());
+        StringBuilder sql = new StringBuilder("WITH base AS (SELECT date_trunc('").append(q.interval().sql()).append("', ")
+                .append(LocalTimeSql.of("ts", zone, q.range().start(zone).toInstant(), q.range().end(zone).toInstant(), args))
+                .append(") AS bucket, ");
         if (q.breakdown() != null) {
             q.breakdown().bind(args);
             sql.append(q.breakdown().textSql());

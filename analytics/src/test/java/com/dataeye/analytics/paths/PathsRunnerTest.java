@@ -46,7 +46,12 @@ class PathsRunnerTest {
                 e("view", "C", "10:00:00"), e("search", "C", "11:00:00"),
                 e("home", "D", "09:00:00"), e("view", "D", "10:00:00"), e("favorite", "D", "10:01:00"),
                 e("cart", "E", "09:00:00"),
-                e("view", "F", "10:00:00"), e("search", "F", "10:01:00")), List.of(), List.of()));
+                e("view", "F", "10:00:00"), e("search", "F", "10:01:00"),
+                // G views one product every 20 minutes for three hours (one collapsed step), then carts
+                e("view", "G", "10:00:00"), e("view", "G", "10:20:00"), e("view", "G", "10:40:00"), e("view", "G", "11:00:00"),
+                e("view", "G", "11:20:00"), e("view", "G", "11:40:00"), e("view", "G", "12:00:00"), e("view", "G", "12:20:00"),
+                e("view", "G", "12:40:00"), e("view", "G", "13:00:00"), e("cart", "G", "13:10:00"), e("pay", "G", "13:15:00")),
+                List.of(), List.of()));
         runner = new PathsRunner(new QueryExecutor(db, Duration.ofSeconds(30)));
     }
 
@@ -71,21 +76,21 @@ class PathsRunnerTest {
     @Test
     void followsEachPersonsFirstStartWithinTheSession() {
         PathsResult r = run("{\"start\":{\"event\":\"view\"},\"depth\":2,\"from\":\"2026-11-01\",\"to\":\"2026-11-01\"}");
-        assertThat(node(r, "0:view")).isEqualTo(5);                    // A B C D F
-        assertThat(link(r, "0:view", "1:cart")).isEqualTo(2);          // A, and B after its repeated view collapsed
+        assertThat(node(r, "0:view")).isEqualTo(6);                    // A B C D F G
+        assertThat(link(r, "0:view", "1:cart")).isEqualTo(3);          // A, B after its repeated view collapsed, G three hours on
         assertThat(link(r, "0:view", "1:favorite")).isEqualTo(1);      // D
         assertThat(link(r, "0:view", "1:search")).isEqualTo(1);        // F; C's search is another session
         assertThat(link(r, "0:view", "1:$end")).isEqualTo(1);          // C
-        assertThat(link(r, "1:cart", "2:pay")).isEqualTo(1);
+        assertThat(link(r, "1:cart", "2:pay")).isEqualTo(2);            // A, G
         assertThat(link(r, "1:cart", "2:$end")).isEqualTo(1);
-        assertThat(node(r, "2:pay")).isEqualTo(1);
+        assertThat(node(r, "2:pay")).isEqualTo(2);
     }
 
     @Test
     void capsDistinctEventsPerStepWithOther() {
         PathsResult r = run("{\"start\":{\"event\":\"view\"},\"depth\":1,\"max_nodes\":2,\"from\":\"2026-11-01\",\"to\":\"2026-11-01\"}");
-        // step 1: cart 2, then favorite and search 1 each — the tie goes by name, search becomes $other
-        assertThat(link(r, "0:view", "1:cart")).isEqualTo(2);
+        // step 1: cart 3, then favorite and search 1 each — the tie goes by name, search becomes $other
+        assertThat(link(r, "0:view", "1:cart")).isEqualTo(3);
         assertThat(link(r, "0:view", "1:favorite")).isEqualTo(1);
         assertThat(link(r, "0:view", "1:$other")).isEqualTo(1);
         assertThat(link(r, "0:view", "1:search")).isZero();
@@ -94,8 +99,8 @@ class PathsRunnerTest {
     @Test
     void walksBackwardsBeforeAnEvent() {
         PathsResult r = run("{\"start\":{\"event\":\"cart\"},\"direction\":\"before\",\"depth\":1,\"from\":\"2026-11-01\",\"to\":\"2026-11-01\"}");
-        assertThat(node(r, "0:cart")).isEqualTo(3);                    // A B E
-        assertThat(link(r, "0:cart", "1:view")).isEqualTo(2);          // A, B
+        assertThat(node(r, "0:cart")).isEqualTo(4);                    // A B E G
+        assertThat(link(r, "0:cart", "1:view")).isEqualTo(3);          // A, B, G
         assertThat(link(r, "0:cart", "1:$end")).isEqualTo(1);          // E had nothing before
     }
 }

@@ -66,6 +66,36 @@ class DuckDbEventStoreTest {
     }
 
     @Test
+    void anEventSentBeforeItsLinkButLoadedAfterItStillCountsAsThatPerson() {
+        // two requests racing: the link's batch reaches the store first, the anonymous event after it
+        Instant t = Instant.parse("2026-11-25T01:00:00Z");
+        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
+            store.commit(new CommitBatch(List.of(), List.of(new IdentityLink("shop", "anon-1", "user-9", t)), List.of()));
+            store.commit(new CommitBatch(List.of(event("e1", "product_view", "anon-1", t.minusSeconds(5))), List.of(), List.of()));
+            assertThat(new RecentEventsQuery("shop", null, "user-9", 10).run(db, json))
+                    .extracting(r -> r.get("event_id")).containsExactly("e1");
+        }
+    }
+
+    @Test
+    void aStoreOfTheFirstVersionGetsItsPersonsResolvedOnOpen() throws Exception {
+        Instant t = Instant.parse("2026-11-25T01:00:00Z");
+        Path file = dir.resolve("v1.duckdb");
+        try (DuckDb db = DuckDb.open(file, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
+            store.commit(new CommitBatch(List.of(event("e1", "product_view", "anon-1", t)), List.of(), List.of()));
+            // as version 1 left it: the link stored, the event still under its anonymous id
+            try (var c = db.connect(); var st = c.createStatement()) {
+                st.execute("INSERT INTO identities VALUES ('shop', 'anon-1', 'user-9', TIMESTAMPTZ '2026-11-25 01:00:00+00')");
+                st.execute("UPDATE schema_version SET version = 1");
+            }
+        }
+        try (DuckDb db = DuckDb.open(file, null)) {
+            assertThat(new RecentEventsQuery("shop", null, "user-9", 10).run(db, json))
+                    .extracting(r -> r.get("event_id")).containsExactly("e1");
+        }
+    }
+
+    @Test
     void daysAreCutInTheProjectTimeZone() {
         // 2026-11-24T17:30Z is already 01:30 on the 25th in Shanghai
         try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
