@@ -117,7 +117,9 @@ export function table(columns, rows, { caption, cellStyle, rowHeader = true } = 
  * The card around a result: title, [Chart | Table] switch, CSV export of the table's rows.
  * option: an ECharts option (or null: table only). csv: {name, columns, rows} of raw values.
  */
-export function resultCard({ title, option, tableEl, csv, startWith = 'chart', chartHeight }) {
+export function resultCard(spec) {
+  let { title, option, tableEl, csv } = spec;
+  const { startWith = 'chart', chartHeight } = spec;
   const chartEl = option ? h('div', { class: 'chart', role: 'img', 'aria-label': title, style: chartHeight ? `height:${chartHeight}px` : null }) : null;
   const body = h('div', { class: 'card-body' });
   let view = option ? startWith : 'table';
@@ -137,5 +139,10 @@ export function resultCard({ title, option, tableEl, csv, startWith = 'chart', c
         csv ? h('button', { type: 'button', class: 'csv', onclick: () => download(csv.name, csvText(csv.columns, csv.rows)) }, t('csv')) : null)),
     body);
   show();
+  /** New numbers in the same card (live pages): the chosen view stays. */
+  card.update = (next) => {
+    ({ option, tableEl, csv } = { option, tableEl, csv, ...next });
+    show();
+  };
   return card;
 }

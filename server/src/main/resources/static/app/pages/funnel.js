@@ -126,7 +126,7 @@ export async function render(ctx) {
           value: (g) => g.steps[i + 1].step_conversion, format: fmt.pct })),
         { label: t('overall'), numeric: true, value: (g) => g.steps[last].conversion, format: fmt.pct }];
       out.append(h('section', { class: 'card' }, h('header', { class: 'card-head' }, h('h2', {}, t('breakdown') + ': ' + body.breakdown.property)),
-        table(gcols, r.groups)));
+        h('div', { class: 'card-body' }, table(gcols, r.groups))));
     }
     out.append(dropped);
   });
