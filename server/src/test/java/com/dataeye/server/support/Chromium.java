@@ -36,6 +36,7 @@ public final class Chromium {
                 "--disable-dev-shm-usage", "--window-size=" + width + "," + height, "--lang=" + language);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
                 "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")); // the page's console, for JS errors
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
