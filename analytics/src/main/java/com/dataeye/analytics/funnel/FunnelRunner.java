@@ -72,7 +72,8 @@ public final class FunnelRunner {
         sql.append("), per AS (SELECT person_id, min({'t': key.t, 's': key.s, 'id': key.id, 'g': grp}) FILTER (WHERE ok1 AND ts < ?) AS m1");
         args.add(q.range().end(zone));
         for (int k = 2; k <= n; k++) {
-            sql.append(", list(key ORDER BY key) FILTER (WHERE ok").append(k).append(") AS l").append(k);
+            // list_sort after collecting: half the cost of an ordered aggregate, same order
+            sql.append(", list_sort(list(key) FILTER (WHERE ok").append(k).append(")) AS l").append(k);
         }
         sql.append(" FROM ev GROUP BY person_id)");
         sql.append(", s1 AS (SELECT *, {'t': m1.t, 's': m1.s, 'id': m1.id} AS k1, m1.t + to_seconds(?) AS deadline FROM per WHERE m1 IS NOT NULL)");

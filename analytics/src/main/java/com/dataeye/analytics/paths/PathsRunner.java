@@ -23,7 +23,10 @@ public final class PathsRunner {
         this.executor = executor;
     }
 
-    public PathsResult run(String projectId, ZoneId zone, PathsQuery q) {
+    /** The statement and its parameters, in order. */
+    public record Compiled(String sql, List<Object> args) {}
+
+    public static Compiled compile(String projectId, ZoneId zone, PathsQuery q) {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("WITH ev AS (SELECT person_id, ts, event, event_id, ");
         StringBuilder isStart = new StringBuilder("(event = ?");
@@ -62,8 +65,14 @@ public final class PathsRunner {
             sql.append(", near AS (SELECT ev.* FROM ev JOIN first USING (person_id) WHERE ev.ts >= first.s0 - ").append(gap)
                     .append(" AND ev.ts <= first.s0 + INTERVAL ").append(aheadMinutes).append(" MINUTE)");
             chain(sql, "a", "near", q, zone, gap, args);
-            sql.append(", a_done AS (SELECT s.person_id FROM a_start s JOIN a_numbered n USING (person_id) WHERE n.rn >= s.st.rn")
-                    .append(" GROUP BY s.person_id HAVING max(n.session) > any_value(s.st.s) OR count(*) >= ").append(q.depth() + 1).append(")");
+            // final when, after the start, the session broke, the path filled up, or the stretch ends more than
+            // a gap after the person's last event in it (so whatever comes next starts a new session)
+            sql.append(", a_last AS (SELECT person_id, max(ts) AS last FROM near GROUP BY person_id)")
+                    .append(", a_done AS (SELECT s.person_id FROM a_start s JOIN a_numbered n USING (person_id)")
+                    .append(" JOIN first f USING (person_id) JOIN a_last l USING (person_id) WHERE n.rn >= s.st.rn")
+                    .append(" GROUP BY s.person_id HAVING max(n.session) > any_value(s.st.s) OR count(*) >= ").append(q.depth() + 1)
+                    .append(" OR any_value(l.last) + ").append(gap).append(" <= any_value(f.s0) + INTERVAL ").append(aheadMinutes)
+                    .append(" MINUTE)");
             sql.append(", rest AS (SELECT ev.* FROM ev JOIN first USING (person_id) WHERE ev.ts >= first.s0 - ").append(gap)
                     .append(" AND ev.person_id NOT IN (SELECT person_id FROM a_done))");
             chain(sql, "b", "rest", q, zone, gap, args);
@@ -82,11 +91,15 @@ public final class PathsRunner {
                 .append(" UNION ALL SELECT 'link', step, node, coalesce(nxt, '$end'), count(*) FROM linked WHERE step < ?")
                 .append(" GROUP BY step, node, coalesce(nxt, '$end') ORDER BY 1 DESC, 2, 5 DESC, 3");
         args.add(q.depth());
+        return new Compiled(sql.toString(), List.copyOf(args));
+    }
 
+    public PathsResult run(String projectId, ZoneId zone, PathsQuery q) {
+        Compiled c = compile(projectId, zone, q);
         List<PathsResult.Node> nodes = new ArrayList<>();
         List<PathsResult.Link> links = new ArrayList<>();
         java.util.Map<Integer, Long> endsPerStep = new java.util.HashMap<>();
-        executor.query(sql.toString(), args, rs -> {
+        executor.query(c.sql(), c.args(), rs -> {
             int step = rs.getInt(2);
             String node = rs.getString(3);
             long persons = rs.getLong(5);

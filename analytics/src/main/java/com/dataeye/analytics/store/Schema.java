@@ -42,6 +42,11 @@ final class Schema {
                     CREATE TABLE IF NOT EXISTS quarantine (
                       project_id VARCHAR NOT NULL, received_at TIMESTAMPTZ NOT NULL, event_id VARCHAR,
                       code VARCHAR NOT NULL, field VARCHAR, message VARCHAR NOT NULL, raw VARCHAR NOT NULL)""");
+            // quarantined events replayed after the plan was fixed (docs/api/quality.md): replay skips them
+            st.execute("""
+                    CREATE TABLE IF NOT EXISTS quarantine_replayed (
+                      project_id VARCHAR NOT NULL, received_at TIMESTAMPTZ NOT NULL, raw_hash VARCHAR NOT NULL,
+                      replayed_at TIMESTAMPTZ NOT NULL)""");
             st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
             st.execute("INSERT INTO schema_version SELECT " + VERSION
                     + " WHERE NOT EXISTS (SELECT 1 FROM schema_version)");
@@ -75,6 +80,9 @@ final class Schema {
                             + "AND events.distinct_id = i.distinct_id AND events.person_id <> i.person_id");
                     st.execute("UPDATE schema_version SET version = 2");
                     conn.commit();
+                    // updated rows are read through version chains until a checkpoint recompresses them
+                    conn.setAutoCommit(true);
+                    st.execute("CHECKPOINT");
                 } catch (SQLException e) {
                     conn.rollback();
                     throw e;

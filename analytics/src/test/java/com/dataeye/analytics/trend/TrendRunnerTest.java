@@ -113,6 +113,36 @@ class TrendRunnerTest {
     }
 
     @Test
+    void percentilesAndExtremes() {
+        String range = "\"from\":\"2026-11-01\",\"to\":\"2026-11-03\"}";
+        // amounts 10 20 30 40 50 60 over the three days
+        assertThat(run("{\"event\":\"order_paid\",\"measure\":{\"type\":\"p90\",\"property\":\"amount\"}," + range, SHANGHAI)
+                .series().get(0).total()).isEqualTo(55.0);
+        assertThat(run("{\"event\":\"order_paid\",\"measure\":{\"type\":\"p99\",\"property\":\"amount\"}," + range, SHANGHAI)
+                .series().get(0).total()).isCloseTo(59.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(values(run("{\"event\":\"order_paid\",\"measure\":{\"type\":\"min\",\"property\":\"amount\"}," + range, SHANGHAI), 0))
+                .containsExactly(10.0, 30.0, 50.0);
+        assertThat(values(run("{\"event\":\"order_paid\",\"measure\":{\"type\":\"max\",\"property\":\"amount\"}," + range, SHANGHAI), 0))
+                .containsExactly(20.0, 40.0, 60.0);
+    }
+
+    @Test
+    void cutsHoursAndMondayWeeksInTheProjectTimeZone() {
+        TrendResult hours = run("{\"event\":\"order_paid\",\"interval\":\"hour\",\"from\":\"2026-11-01\",\"to\":\"2026-11-01\"}", SHANGHAI);
+        assertThat(hours.buckets()).hasSize(24).startsWith("2026-11-01T00:00").endsWith("2026-11-01T23:00");
+        assertThat(values(hours, 0).get(10)).isEqualTo(1.0);
+        assertThat(values(hours, 0).get(23)).isEqualTo(1.0);
+        assertThat(hours.series().get(0).total()).isEqualTo(2.0);
+        // 2026-11-01 is a Sunday: its week began on Monday 10-26; the 00:30 order of 11-02 is in the next week in
+        // Shanghai, but still on Sunday 11-01 (16:30Z) in UTC
+        String weeks = "{\"event\":\"order_paid\",\"interval\":\"week\",\"from\":\"2026-11-01\",\"to\":\"2026-11-03\"}";
+        TrendResult shanghai = run(weeks, SHANGHAI);
+        assertThat(shanghai.buckets()).containsExactly("2026-10-26", "2026-11-02");
+        assertThat(values(shanghai, 0)).containsExactly(2.0, 4.0);
+        assertThat(values(run(weeks, ZoneId.of("UTC")), 0)).containsExactly(3.0, 3.0);
+    }
+
+    @Test
     void breaksDownByTopValuesThenOtherThenNone() {
         TrendResult r = run("{\"event\":\"order_paid\",\"from\":\"2026-11-01\",\"to\":\"2026-11-03\","
                 + "\"breakdown\":{\"property\":\"payment_method\",\"limit\":1}}", SHANGHAI);

@@ -10,6 +10,8 @@ import com.dataeye.core.enrich.UserAgentParser;
 import com.dataeye.core.event.Event;
 import com.dataeye.core.event.EventType;
 import com.dataeye.core.identity.IdentityResolver;
+import com.dataeye.core.plan.CompiledPlan;
+import com.dataeye.core.plan.PlanVerdict;
 import com.dataeye.core.privacy.PiiScrubber;
 
 import java.time.Instant;
@@ -40,7 +42,14 @@ final class EventNormalizer {
     /** The normalised event plus the identity link it asks for (anonymous id, login id), if any. */
     record Normalized(Event event, String linkAnonymousId, String linkLoginId) {}
 
+    /** An autocaptured event the project's governance does not keep (kind off, URL denied, sampled out). */
+    static final Normalized DROPPED = new Normalized(null, null, null);
+
     Normalized normalize(Map<String, Object> in, IngestContext ctx, Scrubbers scrub) {
+        return normalize(in, ctx, scrub, CompiledPlan.EMPTY);
+    }
+
+    Normalized normalize(Map<String, Object> in, IngestContext ctx, Scrubbers scrub, CompiledPlan plan) {
         EventType type = type(in);
         String eventName = type == EventType.TRACK ? eventName(in) : type.impliedEventName();
 
@@ -77,6 +86,9 @@ final class EventNormalizer {
         Map<String, Object> props = Fields.object(in, "properties");
         props = props == null ? new java.util.HashMap<>() : props;
         checkProperties(props);
+        if (type == EventType.TRACK && !checkPlan(plan, eventName, props, distinctId)) {
+            return DROPPED;
+        }
         CanonicalProperties c = CanonicalProperties.extract(props);
         String productId = c.productId() != null ? c.productId() : (type == EventType.ITEM_SET ? Fields.id(in, "item_id") : null);
         if (type == EventType.ITEM_SET && productId == null) {
@@ -149,6 +161,50 @@ final class EventNormalizer {
                     "timestamp " + ts + " is more than " + limits.maxFutureSkew().toHours() + " hours in the future");
         }
         return ts;
+    }
+
+    /**
+     * Applies the tracking plan before any property moves to a column, so the plan sees what was sent.
+     * Returns false for an event governance drops; throws for a violation; flags what the policy flags.
+     */
+    private static boolean checkPlan(CompiledPlan plan, String eventName, Map<String, Object> props, String distinctId) {
+        Object url = props.get("$url");
+        if (url == null) {
+            url = props.get("url");
+        }
+        PlanVerdict v = plan.check(eventName, props, url instanceof String s ? s : null, distinctId);
+        if (v == null) {
+            return true;
+        }
+        if (v.violation() != null) {
+            PlanVerdict.Violation bad = v.violation();
+            throw new RejectedException(code(bad.kind()), bad.field(), bad.message());
+        }
+        if (v.dropReason() != null) {
+            return false;
+        }
+        if (v.unplannedEvent()) {
+            props.put("$unplanned_event", Boolean.TRUE);
+        }
+        if (!v.unplannedProperties().isEmpty()) {
+            props.put("$unplanned_properties", v.unplannedProperties());
+        }
+        if (v.deprecated()) {
+            props.put("$deprecated_event", Boolean.TRUE);
+        }
+        return true;
+    }
+
+    private static RejectionCode code(PlanVerdict.Kind kind) {
+        return switch (kind) {
+            case UNPLANNED_EVENT -> RejectionCode.UNPLANNED_EVENT;
+            case UNPLANNED_PROPERTY -> RejectionCode.UNPLANNED_PROPERTY;
+            case EVENT_BLOCKED -> RejectionCode.EVENT_BLOCKED;
+            case REQUIRED_MISSING -> RejectionCode.MISSING_PLANNED_PROPERTY;
+            case TYPE_MISMATCH -> RejectionCode.PLAN_TYPE_MISMATCH;
+            case VALUE_NOT_ALLOWED -> RejectionCode.PLAN_VALUE_NOT_ALLOWED;
+            case OUT_OF_RANGE -> RejectionCode.PLAN_VALUE_OUT_OF_RANGE;
+        };
     }
 
     private void checkProperties(Map<String, Object> props) {

@@ -6,6 +6,8 @@ import com.dataeye.core.enrich.UserAgentParser;
 import com.dataeye.core.event.Event;
 import com.dataeye.core.identity.IdentityLink;
 import com.dataeye.core.identity.IdentityResolver;
+import com.dataeye.core.plan.CompiledPlan;
+import com.dataeye.core.plan.PlanSource;
 import com.dataeye.core.project.Project;
 import com.dataeye.core.store.CommitBatch;
 import com.dataeye.core.store.QuarantinedEvent;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The collector's logic, independent of HTTP and of the store: each event of a request is checked,
@@ -29,9 +32,18 @@ public final class IngestPipeline {
     private final DedupWindow dedup;
     private final EventNormalizer normalizer;
     private final Map<String, ProjectScrubbers> scrubbers = new ConcurrentHashMap<>();
+    private final PlanSource plans;
+    private final LongAdder dropped = new LongAdder();
 
     public IngestPipeline(IngestLimits limits, UserAgentParser userAgents, ChannelClassifier channels,
                           IdentityResolver identities, DedupWindow dedup) {
+        this(limits, userAgents, channels, identities, dedup, PlanSource.NONE);
+    }
+
+    /** With each project's tracking plan and autocapture rules applied to every track event. */
+    public IngestPipeline(IngestLimits limits, UserAgentParser userAgents, ChannelClassifier channels,
+                          IdentityResolver identities, DedupWindow dedup, PlanSource plans) {
+        this.plans = plans;
         this.limits = limits;
         this.identities = identities;
         this.dedup = dedup;
@@ -48,12 +60,13 @@ public final class IngestPipeline {
 
     public Prepared prepare(List<RawEvent> raws, IngestContext ctx) {
         Scrubbers scrub = scrubbersFor(ctx.project());
+        CompiledPlan plan = plans.planOf(ctx.project().id());
         List<EventOutcome> outcomes = new ArrayList<>(raws.size());
         List<Event> events = new ArrayList<>(raws.size());
         List<IdentityLink> links = new ArrayList<>(0);
         List<QuarantinedEvent> quarantined = new ArrayList<>(0);
         for (RawEvent raw : raws) {
-            EventOutcome outcome = prepareOne(raw, ctx, scrub, events, links);
+            EventOutcome outcome = prepareOne(raw, ctx, scrub, plan, events, links);
             if (outcome instanceof EventOutcome.Rejected r && r.quarantined()) {
                 Rejection why = r.rejection();
                 quarantined.add(new QuarantinedEvent(ctx.project().id(), ctx.receivedAt(), r.eventId(),
@@ -65,7 +78,7 @@ public final class IngestPipeline {
     }
 
     @SuppressWarnings("unchecked")
-    private EventOutcome prepareOne(RawEvent raw, IngestContext ctx, Scrubbers scrub,
+    private EventOutcome prepareOne(RawEvent raw, IngestContext ctx, Scrubbers scrub, CompiledPlan plan,
                                     List<Event> events, List<IdentityLink> links) {
         if (raw.invalidUtf8()) {
             return rejected(raw, null, RejectionCode.INVALID_UTF8, null,
@@ -86,10 +99,15 @@ public final class IngestPipeline {
         String clientId = idOf(raw);
         EventNormalizer.Normalized n;
         try {
-            n = normalizer.normalize(in, ctx, scrub);
+            n = normalizer.normalize(in, ctx, scrub, plan);
         } catch (RejectedException e) {
             Rejection why = e.rejection();
             return rejected(raw, clientId, why.code(), why.field(), why.message());
+        }
+        if (n == EventNormalizer.DROPPED) {
+            // autocapture the project chose not to keep: acknowledged (a retry would not help), counted, not stored
+            dropped.increment();
+            return new EventOutcome.Accepted(raw.index(), clientId);
         }
         Event event = n.event();
         if (!dedup.remember(event.projectId(), event.eventId(), event.receivedAt())) {
@@ -101,6 +119,11 @@ public final class IngestPipeline {
         }
         events.add(event);
         return new EventOutcome.Accepted(raw.index(), event.eventId());
+    }
+
+    /** Autocaptured events dropped by project governance (kind off, URL denied, sampled out) since start. */
+    public long droppedByGovernance() {
+        return dropped.sum();
     }
 
     /** Forgets the dedup ids and identity links of a batch whose commit failed. */

@@ -26,7 +26,15 @@ public enum RejectionCode {
     INVALID_PROPERTY_TYPE(400),
     TOO_MANY_PROPERTIES(400),
     TIMESTAMP_TOO_OLD(400),
-    TIMESTAMP_IN_FUTURE(400);
+    TIMESTAMP_IN_FUTURE(400),
+    // tracking plan (docs/api/tracking-plan.md): always quarantined, so they can be replayed once the plan is fixed
+    UNPLANNED_EVENT(400),
+    UNPLANNED_PROPERTY(400),
+    EVENT_BLOCKED(400),
+    MISSING_PLANNED_PROPERTY(400),
+    PLAN_TYPE_MISMATCH(400),
+    PLAN_VALUE_NOT_ALLOWED(400),
+    PLAN_VALUE_OUT_OF_RANGE(400);
 
     private final int httpStatus;
 

@@ -11,6 +11,7 @@ import com.dataeye.core.identity.IdentityResolver;
 import com.dataeye.core.ingest.GroupCommitter;
 import com.dataeye.core.ingest.IngestLimits;
 import com.dataeye.core.ingest.IngestPipeline;
+import com.dataeye.core.plan.PlanSource;
 import com.dataeye.core.store.EventStore;
 import com.dataeye.server.enrich.UapUserAgentParser;
 
@@ -91,19 +92,19 @@ class EmbeddedPipeline {
     @Bean
     @org.springframework.context.annotation.Primary
     IngestPipeline ingestPipeline(DataEyeProperties props, UserAgentParser userAgents, IdentityResolver identities,
-                                  DedupWindow dedup) {
+                                  DedupWindow dedup, PlanSource plans) {
         DataEyeProperties.Ingest in = props.ingest();
         IngestLimits limits = new IngestLimits(in.maxEventBytes(), in.maxProperties(), in.maxAge(), in.maxFutureSkew());
-        return new IngestPipeline(limits, userAgents, new ChannelClassifier(), identities, dedup);
+        return new IngestPipeline(limits, userAgents, new ChannelClassifier(), identities, dedup, plans);
     }
 
     /** The same pipeline for bulk imports, sharing dedup and identities, but taking old timestamps. */
     @Bean
     IngestPipeline importPipeline(DataEyeProperties props, UserAgentParser userAgents, IdentityResolver identities,
-                                  DedupWindow dedup) {
+                                  DedupWindow dedup, PlanSource plans) {
         DataEyeProperties.Ingest in = props.ingest();
         IngestLimits limits = new IngestLimits(in.maxEventBytes(), in.maxProperties(), props.imports().maxAge(), in.maxFutureSkew());
-        return new IngestPipeline(limits, userAgents, new ChannelClassifier(), identities, dedup);
+        return new IngestPipeline(limits, userAgents, new ChannelClassifier(), identities, dedup, plans);
     }
 
     @Bean(destroyMethod = "close")

@@ -82,6 +82,27 @@ class OperationalStoreIT {
             AccountRepository accounts = new AccountRepository(jdbc);
             accounts.insert("li.nvshi", "$2a$10$hash", "ANALYST");
             assertThat(accounts.find("li.nvshi")).get().extracting(AccountRepository.Account::role).isEqualTo("ANALYST");
+
+            // tracking plan and governance (V5)
+            var plans = new com.dataeye.server.plan.PlanRepository(jdbc);
+            var paid = new com.dataeye.core.plan.EventSpec("order_paid", "支付成功", "Order paid", null, "growth",
+                    com.dataeye.core.plan.PlanStatus.LIVE, java.util.List.of(
+                    new com.dataeye.core.plan.PropertySpec("amount", null, null, com.dataeye.core.plan.PropertyType.NUMBER, true,
+                            java.util.List.of(), 0.0, null, null),
+                    new com.dataeye.core.plan.PropertySpec("payment_method", "支付方式", null, com.dataeye.core.plan.PropertyType.STRING,
+                            false, java.util.List.of("wechat", "alipay"), null, null, "how")));
+            plans.putEvent("lut-shop", paid);
+            plans.putEvent("lut-shop", paid);
+            assertThat(plans.events("lut-shop")).containsExactly(paid);
+            var governance = new com.dataeye.server.plan.Governance(com.dataeye.core.plan.UnknownPolicy.QUARANTINE,
+                    com.dataeye.core.plan.UnknownPolicy.FLAG, new com.dataeye.core.autocapture.AutocaptureSettings(
+                    java.util.EnumSet.of(com.dataeye.core.autocapture.AutocaptureKind.PAGEVIEW), java.util.List.of("https://shop.example/*"),
+                    java.util.List.of(), 0.5, 30), 0);
+            plans.saveGovernance("lut-shop", governance);
+            plans.saveGovernance("lut-shop", governance);
+            assertThat(plans.governance("lut-shop").autocapture()).isEqualTo(governance.autocapture());
+            assertThat(plans.governance("lut-shop").version()).isEqualTo(2);
+            assertThat(plans.deleteEvent("lut-shop", "order_paid")).isTrue();
         } finally {
             exec(s, "DROP DATABASE " + db);
         }
