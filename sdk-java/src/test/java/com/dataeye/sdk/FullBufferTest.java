@@ -39,6 +39,26 @@ class FullBufferTest {
         assertThat(client.metrics().queuedEvents()).isEqualTo(2);
     }
 
+    /**
+     * Calls {@code track} on its own thread and returns once that thread is parked in the buffer,
+     * so the test's clock moves only after the block began (a fixed sleep lost that race under load).
+     */
+    private CompletableFuture<Boolean> trackOnBlockedThread(Event event) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        Thread sender = new Thread(() -> {
+            try {
+                result.complete(client.track(event));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "blocked-sender");
+        sender.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sender.getState() == Thread.State.WAITING
+                || sender.getState() == Thread.State.TIMED_WAITING);
+        assertThat(result).isNotDone();
+        return result;
+    }
+
     @AfterEach
     void close() {
         collector.release();
@@ -49,8 +69,7 @@ class FullBufferTest {
     void blocksWhenBufferFullThenThrows() throws Exception {
         fillBuffer(TestConfig.builder().onFull(OnFull.BLOCK).maxBlockMs(5_000));
 
-        CompletableFuture<Boolean> third = CompletableFuture.supplyAsync(() -> client.track(event(3)));
-        TimeUnit.MILLISECONDS.sleep(50);
+        CompletableFuture<Boolean> third = trackOnBlockedThread(event(3));
         assertThat(third).isNotDone();
         clock.advance(Duration.ofMillis(4_999));
         TimeUnit.MILLISECONDS.sleep(20);
@@ -68,8 +87,7 @@ class FullBufferTest {
     void aBlockedSendProceedsWhenTheCollectorAnswers() throws Exception {
         fillBuffer(TestConfig.builder().onFull(OnFull.BLOCK).maxBlockMs(5_000));
 
-        CompletableFuture<Boolean> third = CompletableFuture.supplyAsync(() -> client.track(event(3)));
-        TimeUnit.MILLISECONDS.sleep(50);
+        CompletableFuture<Boolean> third = trackOnBlockedThread(event(3));
         clock.advance(Duration.ofMillis(1_500));
         collector.release();
 

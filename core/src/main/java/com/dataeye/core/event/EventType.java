@@ -10,6 +10,8 @@ public enum EventType {
     PROFILE_SET,
     PROFILE_SET_ONCE,
     PROFILE_INCREMENT,
+    /** Adds values to list properties of the person (Sensors' profile_append; our SDKs' profile.append). */
+    PROFILE_APPEND,
     PROFILE_UNSET,
     PROFILE_DELETE,
     ITEM_SET;

@@ -1,5 +1,7 @@
 package com.dataeye.core.ingest;
 
+import com.dataeye.core.enrich.UtmTags;
+
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -18,6 +20,10 @@ record CanonicalProperties(
         String shareSource, String inviteCode) {
 
     static CanonicalProperties extract(Map<String, Object> p) {
+        return read(p).withTagsFromUrl();
+    }
+
+    private static CanonicalProperties read(Map<String, Object> p) {
         return new CanonicalProperties(
                 text(p, "url", "$url"), text(p, "path", "$url_path"), text(p, "title", "$title"),
                 text(p, "referrer", "$referrer"),
@@ -33,6 +39,21 @@ record CanonicalProperties(
                 text(p, "$lib", "$lib"), text(p, "$lib_version", "$lib_version"),
                 // share and invite sources stay in the properties too: they are business facts
                 peek(p, "share_source", "$share_source"), peek(p, "invite_code", "$invite_code"));
+    }
+
+    /** Tags sent as properties win; a URL's own {@code utm_*} fill in only when none were sent. */
+    private CanonicalProperties withTagsFromUrl() {
+        if (utmSource != null || utmMedium != null || utmCampaign != null || utmContent != null || utmTerm != null) {
+            return this;
+        }
+        UtmTags t = UtmTags.of(url);
+        if (t.source() == null && t.medium() == null && t.campaign() == null && t.content() == null && t.term() == null) {
+            return this;
+        }
+        return new CanonicalProperties(url, path, title, referrer,
+                t.source(), t.medium(), t.campaign(), t.content(), t.term(),
+                os, browser, deviceType, screen, elementSelector, elementPath, elementText,
+                orderId, productId, amount, userAgent, ip, lib, libVersion, shareSource, inviteCode);
     }
 
     private static String text(Map<String, Object> p, String name, String preset) {

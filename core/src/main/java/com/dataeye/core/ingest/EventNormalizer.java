@@ -129,7 +129,7 @@ final class EventNormalizer {
         }
         return EventType.fromWire(wire).orElseThrow(() -> new RejectedException(RejectionCode.UNKNOWN_EVENT_TYPE, "type",
                 "type '" + Fields.abbreviate(wire) + "' is not one of track, identify, profile_set, profile_set_once, "
-                        + "profile_increment, profile_unset, profile_delete, item_set"));
+                        + "profile_increment, profile_append, profile_unset, profile_delete, item_set"));
     }
 
     private static String eventName(Map<String, Object> in) {

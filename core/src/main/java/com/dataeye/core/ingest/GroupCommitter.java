@@ -37,12 +37,20 @@ public final class GroupCommitter implements AutoCloseable {
     private final int maxQueuedItems;
     private final int maxItemsPerCommit;
     private final LongConsumer commitNanos;
+    private final DurableEventsListener listener;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedItems = new AtomicInteger();
     private final Thread writer;
     private volatile boolean running = true;
 
     public GroupCommitter(EventLog log, int maxQueuedItems, int maxItemsPerCommit, LongConsumer commitNanos) {
+        this(log, maxQueuedItems, maxItemsPerCommit, commitNanos, DurableEventsListener.NONE);
+    }
+
+    /** @param listener told about each group's events after they are durable and their requests answered */
+    public GroupCommitter(EventLog log, int maxQueuedItems, int maxItemsPerCommit, LongConsumer commitNanos,
+                          DurableEventsListener listener) {
+        this.listener = listener;
         this.eventLog = log;
         this.maxQueuedItems = maxQueuedItems;
         this.maxItemsPerCommit = maxItemsPerCommit;
@@ -108,8 +116,9 @@ public final class GroupCommitter implements AutoCloseable {
             items += Math.max(1, p.batch().size());
         }
         long start = System.nanoTime();
+        CommitBatch merged;
         try {
-            CommitBatch merged = CommitBatch.merge(batches);
+            merged = CommitBatch.merge(batches);
             if (!merged.isEmpty()) {
                 eventLog.append(merged);
             }
@@ -118,8 +127,15 @@ public final class GroupCommitter implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("commit of {} requests failed", group.size(), e);
             group.forEach(p -> p.done().completeExceptionally(e));
+            return;
         } finally {
             queuedItems.addAndGet(-items);
+        }
+        // after the answers: the listener adds nothing to the time until the 2xx
+        try {
+            listener.durable(merged.events());
+        } catch (RuntimeException e) {
+            LOG.warn("durable-events listener failed", e);
         }
     }
 

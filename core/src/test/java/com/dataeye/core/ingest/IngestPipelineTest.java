@@ -70,6 +70,19 @@ class IngestPipelineTest {
     }
 
     @Test
+    void takesCampaignTagsFromTheLandingUrlWhenNoneWereSentAsProperties() {
+        var p = ingest(List.of(
+                track("$pageview", Map.of("$url", "https://shop.example/p/lut?utm_source=%E6%8A%96%E9%9F%B3&utm_medium=cpc&utm_campaign=double11#top")),
+                track("$pageview", Map.of("$url", "https://shop.example/?utm_source=zsxq", "utm_source", "wechat"))));
+        Event fromUrl = p.batch().events().get(0);
+        assertThat(fromUrl.acquisition().utmSource()).isEqualTo("抖音");
+        assertThat(fromUrl.acquisition().utmMedium()).isEqualTo("cpc");
+        assertThat(fromUrl.acquisition().utmCampaign()).isEqualTo("double11");
+        assertThat(fromUrl.acquisition().channel()).isEqualTo("paid");
+        assertThat(p.batch().events().get(1).acquisition().utmSource()).isEqualTo("wechat");
+    }
+
+    @Test
     void rejectsAmountThatIsNotANumberAndQuarantinesIt() {
         var p = ingest(List.of(track("order_paid", Map.of("amount", "abc"))));
         assertThat(rejection(p, 0).code()).isEqualTo(RejectionCode.INVALID_PROPERTY_TYPE);
@@ -130,6 +143,19 @@ class IngestPipelineTest {
         Map<String, Object> e = track("x", Map.of());
         e.put("type", "page");
         assertThat(rejection(ingest(List.of(e)), 0).code()).isEqualTo(RejectionCode.UNKNOWN_EVENT_TYPE);
+    }
+
+    @Test
+    void storesProfileAppendWithItsListValuesAsItsOwnRecordType() {
+        Map<String, Object> e = track("ignored", Map.of("tags", List.of("lut", "course")));
+        e.remove("event");
+        e.put("type", "profile_append");
+        var p = ingest(List.of(e));
+        assertThat(p.accepted()).isEqualTo(1);
+        Event stored = p.batch().events().get(0);
+        assertThat(stored.type()).isEqualTo(EventType.PROFILE_APPEND);
+        assertThat(stored.event()).isEqualTo("$profile_append");
+        assertThat(stored.properties()).containsEntry("tags", List.of("lut", "course"));
     }
 
     @Test

@@ -79,6 +79,12 @@ final class CollectorServlet extends HttpServlet {
         try {
             byte[] body = BodyReader.read(http.getInputStream(), http.getHeader(HttpHeaders.CONTENT_ENCODING),
                     http.getContentLengthLong(), maxBodyBytes);
+            if (SensorsProtocol.isDryRun(http.getServletPath(), http.getHeader("Dry-Run"))) {
+                // the Sensors SDKs' debug_only mode: check the request can be read, store nothing, answer {}
+                protocol.toNative(http.getServletPath(), http.getQueryString(), body);
+                write(response, 200, Map.of());
+                return;
+            }
             answer = collector.collect(new Collector.Request(protocol.toNative(http.getPathInfo() != null ? http.getPathInfo() : http.getServletPath(), http.getQueryString(), body), writeKey(http),
                     clientIp(http), http.getHeader(HttpHeaders.USER_AGENT)));
         } catch (RequestError | OverloadedException e) {

@@ -36,7 +36,8 @@ final class SegmentProtocol implements WireProtocol {
     @Override
     @SuppressWarnings("unchecked")
     public byte[] toNative(String path, String query, byte[] body) {
-        String type = path == null ? "" : path.replaceFirst("^/", "");
+        // the Java SDK posts to "/v1/import/": a trailing slash names the same endpoint
+        String type = path == null ? "" : path.replaceFirst("^/", "").replaceFirst("/$", "");
         Map<String, Object> message;
         try {
             message = json.readValue(body, Map.class);

@@ -64,6 +64,11 @@ final class SensorsProtocol implements WireProtocol {
         return json.writeValueAsBytes(envelope);
     }
 
+    /** {@code POST /debug} with {@code Dry-Run: true}: the SDKs' debug_only mode, which must store nothing. */
+    static boolean isDryRun(String servletPath, String dryRunHeader) {
+        return "/debug".equals(servletPath) && dryRunHeader != null && "true".equalsIgnoreCase(dryRunHeader.trim());
+    }
+
     /** The image beacon's {@code ext=crc=<n>}: Java's hashCode of the base64 text, to detect a URL cut short. */
     private static String crcOf(String ext) {
         if (ext == null) {
@@ -136,14 +141,30 @@ final class SensorsProtocol implements WireProtocol {
                 e.put("type", "track");
                 e.put("event", r.getOrDefault("event", "$SignUp"));
                 e.put("login_id", r.get("distinct_id"));
+                put(e, "anonymous_id", r.get("original_id"));
                 if (e.get("event_id") != null) {
                     e.put("event_id", e.get("event_id") + ":signup");
                 }
                 e.put("properties", props);
                 out.add(e);
             }
-            case "profile_set", "profile_set_once", "profile_increment", "profile_unset", "profile_delete" -> {
+            case "profile_set", "profile_set_once", "profile_increment", "profile_append", "profile_unset", "profile_delete" -> {
                 e.put("type", type);
+                e.put("properties", props);
+                out.add(e);
+            }
+            case "track_id_bind" -> {
+                // ID-Mapping 3's login ($BindID): the record's identities name both ids; link them as identify does
+                e.put("type", "identify");
+                if (e.get("login_id") == null || e.get("anonymous_id") == null) {
+                    e.put("login_id", first(e.get("login_id"), r.get("distinct_id")));
+                }
+                out.add(e);
+            }
+            case "track_id_unbind" -> {
+                // unlinking is not modelled: keep the fact as an event, the person stays as merged
+                e.put("type", "track");
+                e.put("event", r.getOrDefault("event", "$UnbindID"));
                 e.put("properties", props);
                 out.add(e);
             }
@@ -154,6 +175,21 @@ final class SensorsProtocol implements WireProtocol {
                 e.put("properties", props);
                 if (e.get("distinct_id") == null) {
                     e.put("distinct_id", "item:" + r.get("item_id"));
+                }
+                out.add(e);
+            }
+            case "item_delete" -> {
+                // items are attribute records of a product: a deletion is the last record, flagged
+                e.put("type", "item_set");
+                e.put("item_id", r.get("item_id"));
+                put(props, "item_type", r.get("item_type"));
+                props.put("$is_deleted", true);
+                e.put("properties", props);
+                if (e.get("distinct_id") == null) {
+                    e.put("distinct_id", "item:" + r.get("item_id"));
+                }
+                if (e.get("event_id") != null) {
+                    e.put("event_id", e.get("event_id") + ":delete");
                 }
                 out.add(e);
             }

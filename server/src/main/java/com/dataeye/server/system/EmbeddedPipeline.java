@@ -108,13 +108,14 @@ class EmbeddedPipeline {
     }
 
     @Bean(destroyMethod = "close")
-    GroupCommitter groupCommitter(SegmentLog log, DataEyeProperties props, MeterRegistry metrics) {
+    GroupCommitter groupCommitter(SegmentLog log, DataEyeProperties props, MeterRegistry metrics,
+                                  com.dataeye.core.ingest.DurableEventsListener durableEvents) {
         Timer commits = Timer.builder("dataeye.commit.latency")
                 .description("time to make one group of events durable")
                 .publishPercentiles(0.5, 0.99)
                 .register(metrics);
         GroupCommitter committer = new GroupCommitter(log, props.ingest().maxQueuedEvents(),
-                props.ingest().maxEventsPerCommit(), nanos -> commits.record(nanos, TimeUnit.NANOSECONDS));
+                props.ingest().maxEventsPerCommit(), nanos -> commits.record(nanos, TimeUnit.NANOSECONDS), durableEvents);
         metrics.gauge("dataeye.commit.queue.events", committer, GroupCommitter::queuedItems);
         return committer;
     }

@@ -105,4 +105,58 @@ class SensorsIT extends InProcessServer {
         String data = b64(record("track", "x", "c", false, 1, "").getBytes(StandardCharsets.UTF_8));
         assertThat(api().post("/sa?project=production", ("data=" + enc(data)).getBytes()).status()).isEqualTo(401);
     }
+
+    @Test
+    void debugWithDryRunAnswersAnEmptyObjectAndStoresNothing() {
+        String t = UUID.randomUUID().toString().substring(0, 8);
+        String data = b64(record("track", "DryRunProbe", "dry-" + t, false, 1, "").getBytes(StandardCharsets.UTF_8));
+        Api.Response r = api().post("/debug?project=" + api().writeKey, ("data=" + enc(data)).getBytes(StandardCharsets.UTF_8),
+                "Dry-Run", "true");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().isObject()).isTrue();
+        assertThat(r.body().size()).isZero();
+        assertThat(eventsOf("dry-" + t)).isEmpty();
+        Api.Response broken = api().post("/debug?project=" + api().writeKey, "data=%%%".getBytes(StandardCharsets.UTF_8),
+                "Dry-Run", "true");
+        assertThat(broken.status()).isEqualTo(400);
+        Api.Response stored = api().post("/debug?project=" + api().writeKey, ("data=" + enc(data)).getBytes(StandardCharsets.UTF_8));
+        assertThat(stored.status()).isEqualTo(200);
+        assertThat(eventsOf("dry-" + t)).hasSize(1);
+    }
+
+    @Test
+    void profileAppendUnsetItemDeleteAndIdBindingBecomeOurRecordTypes() {
+        String t = UUID.randomUUID().toString().substring(0, 8);
+        long now = System.currentTimeMillis() - 1000;
+        String list = "["
+                + "{\"type\":\"profile_append\",\"distinct_id\":\"u-" + t + "\",\"time\":" + now + ",\"_track_id\":11,"
+                + "\"properties\":{\"$is_login_id\":true,\"tags\":[\"lut\",\"course\"]}},"
+                + "{\"type\":\"profile_unset\",\"distinct_id\":\"u-" + t + "\",\"time\":" + now + ",\"_track_id\":12,"
+                + "\"properties\":{\"$is_login_id\":true,\"coupon\":true}},"
+                + "{\"type\":\"item_delete\",\"item_type\":\"course\",\"item_id\":\"c-" + t + "\",\"time\":" + now
+                + ",\"_track_id\":13,\"properties\":{}},"
+                + "{\"type\":\"track_id_bind\",\"event\":\"$BindID\",\"distinct_id\":\"u-" + t + "\",\"time\":" + now
+                + ",\"_track_id\":14,\"identities\":{\"$identity_login_id\":\"u-" + t + "\",\"$identity_cookie_id\":\"ck-" + t
+                + "\"},\"properties\":{}},"
+                + "{\"type\":\"track\",\"event\":\"$pageview\",\"distinct_id\":\"ck-" + t + "\",\"time\":" + (now - 60_000)
+                + ",\"_track_id\":15,\"identities\":{\"$identity_cookie_id\":\"ck-" + t + "\"},\"properties\":{}}]";
+        Api.Response r = api().post("/sa?project=" + api().writeKey, ("data_list=" + enc(b64(list.getBytes(StandardCharsets.UTF_8))))
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().path("rejected").asInt()).isZero();
+        List<JsonNode> person = eventsOf("u-" + t);
+        assertThat(person).extracting(e -> e.path("event").asString())
+                .containsExactlyInAnyOrder("$profile_append", "$profile_unset", "$identify", "$pageview");
+        JsonNode append = person.stream().filter(e -> e.path("type").asString().equals("profile_append")).findFirst().orElseThrow();
+        assertThat(append.path("properties").path("tags").get(0).asString()).isEqualTo("lut");
+        JsonNode unset = person.stream().filter(e -> e.path("type").asString().equals("profile_unset")).findFirst().orElseThrow();
+        assertThat(unset.path("properties").path("coupon").asBoolean()).isTrue();
+        JsonNode view = person.stream().filter(e -> e.path("event").asString().equals("$pageview")).findFirst().orElseThrow();
+        assertThat(view.path("anonymous_id").asString()).as("the cookie's browsing belongs to the bound login").isEqualTo("ck-" + t);
+        List<JsonNode> item = eventsOf("item:c-" + t);
+        assertThat(item).hasSize(1);
+        assertThat(item.get(0).path("type").asString()).isEqualTo("item_set");
+        assertThat(item.get(0).path("product_id").asString()).isEqualTo("c-" + t);
+        assertThat(item.get(0).path("properties").path("$is_deleted").asBoolean()).isTrue();
+    }
 }

@@ -56,6 +56,15 @@ public final class Api {
         return send(b.build());
     }
 
+    /** Any method, with the headers given (Content-Type included). */
+    public Response send(String method, String path, byte[] body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
     public Response options(String path, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).method("OPTIONS", HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i < headers.length; i += 2) {
