@@ -6,8 +6,8 @@ import { h, field, errorView, loading } from './ui.js';
 import { disposeAll, loadECharts } from './charts.js';
 
 /** Pages, in the order of the navigation. Each is a module under pages/ exporting render(ctx). */
-const PAGES = ['events', 'funnel', 'retention', 'paths', 'live'];
-const DEFAULT_PAGE = 'events';
+const PAGES = ['overview', 'events', 'funnel', 'retention', 'paths', 'live'];
+const DEFAULT_PAGE = 'overview';
 
 const app = document.getElementById('app');
 const state = { user: null, projects: [], catalogs: new Map() };

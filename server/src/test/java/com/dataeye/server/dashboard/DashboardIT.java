@@ -52,6 +52,7 @@ class DashboardIT extends InProcessServer {
     private Path downloads;
     private String base;
     private String secretKey;
+    private String writeKey;
     private final LocalDate to = LocalDate.now(SHANGHAI);
     private final LocalDate from = to.minusDays(30);
     private final Map<String, Double> paints = new LinkedHashMap<>();
@@ -64,6 +65,7 @@ class DashboardIT extends InProcessServer {
                 "Authorization", adminBasic());
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         secretKey = created.body().path("secret_key").asString();
+        writeKey = created.body().path("write_key").asString();
         Path sim = Files.createTempDirectory("dataeye-dashboard-sim-");
         // -Ddataeye.dashboard.persons=… measures the paints with a larger shop (about 20 events per person)
         int persons = Integer.getInteger("dataeye.dashboard.persons", 1500);
@@ -141,7 +143,33 @@ class DashboardIT extends InProcessServer {
     }
 
     private static long number(String text) {
-        return Long.parseLong(text.replaceAll("[^0-9]", ""));
+        String digits = text.replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? 0 : Long.parseLong(digits);
+    }
+
+    private void postEvent(String name) {
+        Api.Response r = api().post("/api/v1/events", ("[{\"event\":\"" + name + "\",\"anonymous_id\":\"dash-visitor\","
+                + "\"properties\":{\"$url\":\"https://shop.example/p/lut\"}}]").getBytes(StandardCharsets.UTF_8), "X-Write-Key", writeKey);
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+    }
+
+    @Test
+    void overviewTileMovesWhenAnEventIsPostedAndTheLiveStreamShowsIt() {
+        loggedIn();
+        open("overview");
+        By eventsToday = By.cssSelector(".tile[data-metric=events] .tile-value");
+        long before = number(waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(eventsToday)).getText());
+        postEvent("product_view");
+        // pushed by the server (SSE), not polled: the tile moves within seconds
+        waitUpTo(15).until(d -> number(d.findElement(eventsToday).getText()) == before + 1);
+        waitUpTo(10).until(d -> "true".equals(d.findElement(By.cssSelector(".chart")).getDomAttribute("data-drawn")));
+        Chromium.screenshot(browser, SHOTS, "overview");
+
+        open("live");
+        String name = "dash_check_" + System.nanoTime();
+        postEvent(name);
+        waitUpTo(15).until(d -> d.findElement(By.cssSelector(".results")).getText().contains(name));
+        Chromium.screenshot(browser, SHOTS, "live-stream");
     }
 
     @Test
@@ -301,8 +329,10 @@ class DashboardIT extends InProcessServer {
         open("paths?start=product_view&from=" + from + "&to=" + to);
         waitUpTo(30).until(d -> "true".equals(d.findElement(By.cssSelector(".chart")).getDomAttribute("data-drawn")));
         Chromium.screenshot(browser, SHOTS, "paths");
-        WebElement main = open("live");
-        assertThat(main.findElements(By.cssSelector(".results tbody tr"))).hasSize(100);
+        WebElement main = open("live?event=order_paid");
+        List<WebElement> rows = main.findElements(By.cssSelector(".results tbody tr"));
+        assertThat(rows).hasSize(100);
+        assertThat(rows.get(0).getText()).contains("order_paid");
         Chromium.screenshot(browser, SHOTS, "live");
     }
 }
