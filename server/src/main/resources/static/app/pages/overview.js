@@ -44,7 +44,7 @@ export async function render(ctx) {
     const line = (keys, format) => ({
       color: PALETTE, tooltip: { trigger: 'axis', valueFormatter: format }, legend: { bottom: 0 },
       grid: { left: 60, right: 20, top: 20, bottom: 50 }, xAxis: { type: 'category', data: labels },
-      yAxis: { type: 'value', axisLabel: { formatter: (v) => format(v) } },
+      yAxis: { type: 'value', minInterval: format === fmt.int ? 1 : 0, axisLabel: { formatter: (v) => format(v) } },
       series: keys.map((k) => ({ name: t('ov.' + k), type: 'line', showSymbol: false, data: s.minutes.map((m) => m[k]) })),
     });
     const cols = ['events', 'pv', 'uv', 'orders', 'gmv'];
