@@ -25,4 +25,12 @@ class ApiErrors {
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), ApiError.of(code, message));
     }
+
+    /** A JSON body from a filter or handler (the dashboard's login answer). */
+    void writeJson(HttpServletResponse response, int status, Object body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
 }

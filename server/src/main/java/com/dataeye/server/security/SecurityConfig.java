@@ -47,6 +47,8 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        // the dashboard's shell and libraries hold no data; its data comes from the API below
+                        .requestMatchers("/", "/index.html", "/app/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) ->
@@ -58,6 +60,13 @@ class SecurityConfig {
                                         "log in as an operator (HTTP Basic) or send a project's secret key as 'Authorization: Bearer sk_…'"))
                         .accessDeniedHandler((req, res, ex) ->
                                 errors.write(res, HttpServletResponse.SC_FORBIDDEN, "forbidden", ex.getMessage())))
+                // the dashboard logs in with a form post and keeps a session (cookie SameSite=Strict)
+                .formLogin(form -> form.loginPage("/").loginProcessingUrl("/api/v1/session").permitAll()
+                        .successHandler((req, res, auth) -> errors.writeJson(res, HttpServletResponse.SC_OK, Sessions.view(auth)))
+                        .failureHandler((req, res, ex) -> errors.write(res, HttpServletResponse.SC_UNAUTHORIZED,
+                                "bad_credentials", "wrong user name or password")))
+                .logout(logout -> logout.logoutUrl("/api/v1/session/logout")
+                        .logoutSuccessHandler((req, res, auth) -> res.setStatus(HttpServletResponse.SC_NO_CONTENT)))
                 .addFilterBefore(new SecretKeyFilter(projects, errors), BasicAuthenticationFilter.class);
         return http.build();
     }

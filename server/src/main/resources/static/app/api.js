@@ -1,0 +1,66 @@
+// The one way the dashboard talks to the server: JSON in and out, the session cookie for login,
+// the common error body {"error":{code,message,field}} turned into an ApiError.
+
+export class ApiError extends Error {
+  constructor(status, code, message, field) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.field = field;
+  }
+}
+
+async function send(path, options) {
+  let res;
+  try {
+    res = await fetch(path, { credentials: 'same-origin', ...options });
+  } catch (e) {
+    throw new ApiError(0, 'network', e.message);
+  }
+  if (res.status === 401 && !path.startsWith('/api/v1/session')) {
+    window.dispatchEvent(new CustomEvent('dataeye:unauthorized'));
+  }
+  if (!res.ok) {
+    let body = {};
+    try { body = (await res.json()).error || {}; } catch { /* not JSON: a proxy or the container */ }
+    throw new ApiError(res.status, body.code || 'http_' + res.status, body.message || res.statusText, body.field);
+  }
+  return res;
+}
+
+export async function get(path, signal) {
+  const res = await send(path, { headers: { Accept: 'application/json' }, signal });
+  return res.json();
+}
+
+export async function post(path, body, signal) {
+  const res = await send(path, {
+    method: 'POST', signal,
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return res.status === 204 ? null : res.json();
+}
+
+/** A POST whose answer is a file (CSV): returned as text. */
+export async function postForText(path, body, signal) {
+  const res = await send(path, {
+    method: 'POST', signal, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  return res.text();
+}
+
+export async function login(username, password) {
+  const res = await send('/api/v1/session', {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ username, password }),
+  });
+  return res.json();
+}
+
+export async function logout() {
+  await send('/api/v1/session/logout', { method: 'POST' });
+}
+
+export const session = () => get('/api/v1/session');
