@@ -18,7 +18,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Pushes the real-time views to Server-Sent-Event subscribers from one scheduler thread: an overview
+ * Pushes the real-time views to Server-Sent-Event subscribers: one scheduler thread decides every
+ * {@link #TICK} who is due, and a small pool writes, at most one write per subscriber at a time. A
+ * write blocks while the client does not read; on the scheduler thread one such client stalled every
+ * stream of the server, so a subscriber whose write has not finished within {@link #STUCK_AFTER} is
+ * dropped instead. An overview
  * subscriber gets a snapshot when the overview changed, at most one a second; a live-event
  * subscriber gets the events accepted since its last message, at most {@value #MAX_LIVE_PER_TICK}
  * per tick (with the number it missed when traffic is faster than a screen can show). A comment
@@ -27,11 +31,15 @@ import java.util.concurrent.TimeUnit;
 @Component
 class StreamHub implements SmartLifecycle {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamHub.class);
+
     static final Duration TICK = Duration.ofMillis(200);
     static final Duration MIN_SNAPSHOT_INTERVAL = Duration.ofSeconds(1);
     static final int MAX_LIVE_PER_TICK = 100;
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+    static final Duration STUCK_AFTER = Duration.ofSeconds(10);
+    private static final int MAX_WRITERS = 32;
 
     private final Overview overview;
     private final LiveEvents live;
@@ -41,6 +49,13 @@ class StreamHub implements SmartLifecycle {
         t.setDaemon(true);
         return t;
     });
+
+    private final java.util.concurrent.ThreadPoolExecutor writers = new java.util.concurrent.ThreadPoolExecutor(
+            0, MAX_WRITERS, 60, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "dataeye-sse-writer");
+                t.setDaemon(true);
+                return t;
+            });
 
     StreamHub(Overview overview, LiveEvents live) {
         this.overview = overview;
@@ -53,6 +68,8 @@ class StreamHub implements SmartLifecycle {
         final SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         long lastSentNanos = System.nanoTime();
         volatile boolean closed;
+        /** When the write in progress started, or 0 when none is. */
+        final java.util.concurrent.atomic.AtomicLong writingSince = new java.util.concurrent.atomic.AtomicLong();
 
         Subscriber(String project) {
             this.project = project;
@@ -91,20 +108,60 @@ class StreamHub implements SmartLifecycle {
         OverviewSubscriber s = new OverviewSubscriber(project, hours);
         s.lastSentNanos = 0;
         subscribers.add(s);
-        ticker.execute(() -> tickOne(s)); // the first snapshot at once
+        ticker.execute(() -> dispatch(s)); // the first snapshot at once
         return s.emitter;
     }
 
     SseEmitter live(String project, int backlog) {
         LiveSubscriber s = new LiveSubscriber(project, Math.max(0, live.lastSeq(project) - backlog));
         subscribers.add(s);
-        ticker.execute(() -> tickOne(s));
+        ticker.execute(() -> dispatch(s));
         return s.emitter;
     }
 
     private void tick() {
-        for (Subscriber s : subscribers) {
-            tickOne(s);
+        // an exception leaving a fixed-delay task cancels it for good, silently: no stream would move again
+        try {
+            for (Subscriber s : subscribers) {
+                dispatch(s);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("real-time stream tick failed", e);
+        }
+    }
+
+    /** Hands the subscriber to a writer unless its last write is still going on (then maybe drops it). */
+    private void dispatch(Subscriber s) {
+        long now = System.nanoTime();
+        if (!s.writingSince.compareAndSet(0, now)) {
+            if (now - s.writingSince.get() > STUCK_AFTER.toNanos()) {
+                // not completed here: completing waits for the emitter's lock, which the blocked write
+                // holds; the write ends with the connection (client gone, or the stream's timeout)
+                s.closed = true;
+                subscribers.remove(s);
+            }
+            return;
+        }
+        try {
+            writers.execute(() -> {
+                try {
+                    tickOne(s);
+                } finally {
+                    s.writingSince.set(0);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException busy) {
+            s.writingSince.set(0); // every writer is blocked on a client: try again next tick
+        }
+    }
+
+    private void drop(Subscriber s, Exception why) {
+        s.closed = true;
+        subscribers.remove(s);
+        try {
+            s.emitter.completeWithError(why);
+        } catch (RuntimeException ignored) {
+            // already completed
         }
     }
 
@@ -134,10 +191,11 @@ class StreamHub implements SmartLifecycle {
                 s.lastSentNanos = System.nanoTime();
             }
         } catch (IOException | IllegalStateException e) {
-            // the client went away
-            s.closed = true;
-            subscribers.remove(s);
-            s.emitter.completeWithError(e);
+            drop(s, e); // the client went away
+        } catch (RuntimeException e) {
+            // a failure for one subscriber must not end the others' streams
+            LOG.warn("dropping the {} stream of project {}: {}", s.getClass().getSimpleName(), s.project, e.toString(), e);
+            drop(s, e);
         }
     }
 
@@ -157,6 +215,7 @@ class StreamHub implements SmartLifecycle {
     public void stop() {
         running = false;
         ticker.shutdownNow();
+        writers.shutdownNow();
         subscribers.forEach(s -> s.emitter.complete());
         subscribers.clear();
     }
