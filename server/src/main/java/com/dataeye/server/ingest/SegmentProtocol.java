@@ -149,6 +149,14 @@ final class SegmentProtocol implements WireProtocol {
         copy(campaign, "term", props, "utm_term");
         copy(ctx, "ip", props, "$ip");
         copy(ctx, "userAgent", props, "$user_agent");
+        // Segment's e-commerce spec names an order's money "revenue" (or "total"); ours is "amount",
+        // the column revenue analyses (LTV, trend sums, attribution) read
+        if (!props.containsKey("amount") && !props.containsKey("$amount")) {
+            Object money = props.get("revenue") instanceof Number ? props.get("revenue") : props.get("total");
+            if (money instanceof Number) {
+                props.put("amount", money);
+            }
+        }
         e.put("properties", props);
         return e;
     }

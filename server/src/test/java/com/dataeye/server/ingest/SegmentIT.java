@@ -43,6 +43,8 @@ class SegmentIT extends InProcessServer {
         assertThat(e.path("login_id").asString()).isEqualTo(user);
         assertThat(e.path("event_id").asString()).isEqualTo("m-" + user);
         assertThat(e.path("order_id").asString()).isEqualTo("o-77");
+        assertThat(e.path("amount").asDouble()).isEqualTo(39.9); // Segment's "revenue" is our amount
+        assertThat(e.path("properties").path("revenue").asDouble()).isEqualTo(39.9);
         assertThat(e.path("url").asString()).isEqualTo("https://shop.example.cn/checkout");
         assertThat(e.path("title").asString()).isEqualTo("结算");
         assertThat(e.path("utm_source").asString()).isEqualTo("douyin");

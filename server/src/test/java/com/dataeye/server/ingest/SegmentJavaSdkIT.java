@@ -72,6 +72,7 @@ class SegmentJavaSdkIT extends InProcessServer {
         assertThat(order.path("lib").asString()).isEqualTo("analytics-java");
         assertThat(order.path("properties").path("coupon").asString()).isEqualTo("D11");
         assertThat(order.path("properties").path("revenue").asDouble()).isEqualTo(39.9);
+        assertThat(order.path("amount").asDouble()).isEqualTo(39.9);
         JsonNode profile = events.stream().filter(e -> e.path("event").asString().equals("$profile_set")).findFirst().orElseThrow();
         assertThat(profile.path("properties").path("plan").asString()).isEqualTo("pro");
         JsonNode page = events.stream().filter(e -> e.path("event").asString().equals("$pageview")).findFirst().orElseThrow();
