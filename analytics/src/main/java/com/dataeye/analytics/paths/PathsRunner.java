@@ -73,13 +73,16 @@ public final class PathsRunner {
             sql.append(", a_prev AS (SELECT person_id, arg_max({'t': ts, 'id': event_id, 'e': event, 'st': false}, {'t': ts, 'id': event_id}) AS p")
                     .append(" FROM ev JOIN first USING (person_id) WHERE ev.ts < first.s0 AND ev.ts >= first.s0 - ").append(gap)
                     .append(" GROUP BY person_id)")
-                    .append(", a_lists AS (SELECT person_id, s0, list_sort(CASE WHEN p IS NULL THEN l0 ELSE list_prepend(p, l0) END) AS l")
-                    .append(" FROM a_near LEFT JOIN a_prev USING (person_id))");
+                    .append(", a_sorted AS (SELECT person_id, s0, list_sort(CASE WHEN p IS NULL THEN l0 ELSE list_prepend(p, l0) END) AS l")
+                    .append(" FROM a_near LEFT JOIN a_prev USING (person_id))")
+                    // at most the first FIRST_EVENTS: the rules below index the list per element (quadratic in its
+                    // length); a person whose path is not settled within them is computed by pass B
+                    .append(", a_lists AS (SELECT person_id, s0, l[1:").append(FIRST_EVENTS).append("] AS l, len(l) AS all_n FROM a_sorted)");
             chain(sql, "a", q, gap);
             // final when, after the start, the session broke, the path filled up, or the stretch ends more than
             // a gap after the person's last event in it (so whatever comes next starts a new session)
             sql.append(", a_done AS (SELECT person_id, path FROM a_path WHERE len(path) >= ").append(q.depth() + 1)
-                    .append(" OR e_ <= n OR l[n].t + ").append(gap).append(" <= s0 + ").append(ahead).append(")");
+                    .append(" OR e_ <= n OR (all_n = n AND l[n].t + ").append(gap).append(" <= s0 + ").append(ahead).append("))");
             sql.append(", b_src AS (SELECT ev.*, first.s0 FROM ev JOIN first USING (person_id) WHERE ev.ts >= first.s0 - ").append(gap)
                     .append(" AND ev.person_id NOT IN (SELECT person_id FROM a_done))");
             lists(sql, "b", "b_src", q, zone, args);
@@ -142,6 +145,9 @@ public final class PathsRunner {
      * built by a hash aggregation and sorted on its own, so no sort runs over all the events.
      */
     /** Each person's events as a list {@code l} of {@code {t, id, e, st}} sorted by time, then id ({@code st}: a start in the range). */
+    /** How many events from the first start on pass A reads per person (see a_lists). */
+    private static final int FIRST_EVENTS = 10;
+
     private static final String EVENTS = "list({'t': ts, 'id': event_id, 'e': event, 'st': is_start AND ts >= ? AND ts < ?})";
 
     private static void lists(StringBuilder sql, String p, String source, PathsQuery q, ZoneId zone, List<Object> args) {
@@ -154,15 +160,15 @@ public final class PathsRunner {
     private static void chain(StringBuilder sql, String p, PathsQuery q, String gap) {
         String keep = "(i = 1 OR l[i - 1].e <> l[i].e OR l[i].t - l[i - 1].t > " + gap + ")";
         String cut = "(l[i].t - l[i - 1].t > " + gap + ")";
-        sql.append(", ").append(p).append("_start AS (SELECT person_id, s0, l, len(l) AS n, list_filter(range(1, len(l) + 1), i -> ")
+        sql.append(", ").append(p).append("_start AS (SELECT * EXCLUDE (l), l, len(l) AS n, list_filter(range(1, len(l) + 1), i -> ")
                 .append(keep).append(" AND l[i].st)[1] AS j FROM ").append(p).append("_lists)");
         if (q.after()) {
-            sql.append(", ").append(p).append("_path AS (SELECT person_id, s0, l, n, e_, list_transform(list_filter(range(j, e_), i -> ")
+            sql.append(", ").append(p).append("_path AS (SELECT * EXCLUDE (e_), e_, list_transform(list_filter(range(j, e_), i -> ")
                     .append(keep).append(")[1:").append(q.depth() + 1).append("], i -> l[i].e) AS path FROM (SELECT *, coalesce(list_filter(range(j + 1, n + 1), i -> ")
                     .append(cut).append(")[1], n + 1) AS e_ FROM ").append(p).append("_start WHERE j IS NOT NULL))");
         } else {
             // the session begins at the last cut at or before the start (or at the first event)
-            sql.append(", ").append(p).append("_path AS (SELECT person_id, s0, l, n, b_ AS e_, list_transform(list_filter(range(j, b_ - 1, -1), i -> ")
+            sql.append(", ").append(p).append("_path AS (SELECT * EXCLUDE (b_), b_ AS e_, list_transform(list_filter(range(j, b_ - 1, -1), i -> ")
                     .append(keep).append(")[1:").append(q.depth() + 1).append("], i -> l[i].e) AS path FROM (SELECT *, coalesce(list_filter(range(j, 1, -1), i -> ")
                     .append(cut).append(")[1], 1) AS b_ FROM ").append(p).append("_start WHERE j IS NOT NULL))");
         }
