@@ -62,32 +62,50 @@ public final class PathsRunner {
             // session ended or whose path filled up inside that stretch is final. Pass B computes the
             // few others from all their events.
             long aheadMinutes = (long) q.sessionGapMinutes() * (q.depth() + 1);
-            sql.append(", near AS (SELECT ev.* FROM ev JOIN first USING (person_id) WHERE ev.ts >= first.s0 - ").append(gap)
-                    .append(" AND ev.ts <= first.s0 + INTERVAL ").append(aheadMinutes).append(" MINUTE)");
-            chain(sql, "a", "near", q, zone, gap, args);
+            String ahead = "INTERVAL " + aheadMinutes + " MINUTE";
+            // pass A's events: those from the first start on, and of the ones before it only the last (within a
+            // gap), which decides whether the start repeats the event before it
+            sql.append(", a_near AS (SELECT person_id, any_value(s0) AS s0, ").append(EVENTS).append(" AS l0")
+                    .append(" FROM ev JOIN first USING (person_id) WHERE ev.ts >= first.s0 AND ev.ts <= first.s0 + ").append(ahead)
+                    .append(" GROUP BY person_id)");
+            args.add(q.range().start(zone));
+            args.add(q.range().end(zone));
+            sql.append(", a_prev AS (SELECT person_id, arg_max({'t': ts, 'id': event_id, 'e': event, 'st': false}, {'t': ts, 'id': event_id}) AS p")
+                    .append(" FROM ev JOIN first USING (person_id) WHERE ev.ts < first.s0 AND ev.ts >= first.s0 - ").append(gap)
+                    .append(" GROUP BY person_id)")
+                    .append(", a_sorted AS (SELECT person_id, s0, list_sort(CASE WHEN p IS NULL THEN l0 ELSE list_prepend(p, l0) END) AS l")
+                    .append(" FROM a_near LEFT JOIN a_prev USING (person_id))")
+                    // at most the first FIRST_EVENTS: the rules below index the list per element (quadratic in its
+                    // length); a person whose path is not settled within them is computed by pass B
+                    .append(", a_lists AS (SELECT person_id, s0, l[1:").append(FIRST_EVENTS).append("] AS l, len(l) AS all_n FROM a_sorted)");
+            chain(sql, "a", q, gap);
             // final when, after the start, the session broke, the path filled up, or the stretch ends more than
             // a gap after the person's last event in it (so whatever comes next starts a new session)
-            sql.append(", a_last AS (SELECT person_id, max(ts) AS last FROM near GROUP BY person_id)")
-                    .append(", a_done AS (SELECT s.person_id FROM a_start s JOIN a_numbered n USING (person_id)")
-                    .append(" JOIN first f USING (person_id) JOIN a_last l USING (person_id) WHERE n.rn >= s.st.rn")
-                    .append(" GROUP BY s.person_id HAVING max(n.session) > any_value(s.st.s) OR count(*) >= ").append(q.depth() + 1)
-                    .append(" OR any_value(l.last) + ").append(gap).append(" <= any_value(f.s0) + INTERVAL ").append(aheadMinutes)
-                    .append(" MINUTE)");
-            sql.append(", rest AS (SELECT ev.* FROM ev JOIN first USING (person_id) WHERE ev.ts >= first.s0 - ").append(gap)
+            sql.append(", a_done AS (SELECT person_id, path FROM a_path WHERE len(path) >= ").append(q.depth() + 1)
+                    .append(" OR e_ <= n OR (all_n = n AND l[n].t + ").append(gap).append(" <= s0 + ").append(ahead).append("))");
+            sql.append(", b_src AS (SELECT ev.*, first.s0 FROM ev JOIN first USING (person_id) WHERE ev.ts >= first.s0 - ").append(gap)
                     .append(" AND ev.person_id NOT IN (SELECT person_id FROM a_done))");
-            chain(sql, "b", "rest", q, zone, gap, args);
-            sql.append(", steps AS (SELECT * FROM a_steps WHERE person_id IN (SELECT person_id FROM a_done) UNION ALL SELECT * FROM b_steps)");
+            lists(sql, "b", "b_src", q, zone, args);
+            chain(sql, "b", q, gap);
+            sql.append(", paths AS (SELECT person_id, path FROM a_done UNION ALL SELECT person_id, path FROM b_path)");
         } else {
-            chain(sql, "b", "ev", q, zone, gap, args);
-            sql.append(", steps AS (SELECT * FROM b_steps)");
+            // only persons with a start event in the range have a path
+            sql.append(", b_src AS (SELECT ev.*, first.s0 FROM ev JOIN first USING (person_id))");
+            lists(sql, "b", "b_src", q, zone, args);
+            chain(sql, "b", q, gap);
+            sql.append(", paths AS (SELECT person_id, path FROM b_path)");
         }
-        sql.append(", ranked AS (SELECT step, event, row_number() OVER (PARTITION BY step ORDER BY count(*) DESC, event) AS r")
+        // each step's node and the next one, straight from the path lists (no per-person sort)
+        sql.append(", steps AS (SELECT i - 1 AS step, path[i] AS event, path[i + 1] AS nxt")
+                .append(" FROM (SELECT path, unnest(range(1, len(path) + 1)) AS i FROM paths))")
+                .append(", ranked AS (SELECT step, event, row_number() OVER (PARTITION BY step ORDER BY count(*) DESC, event) AS r")
                 .append(" FROM steps GROUP BY step, event)")
-                .append(", mapped AS (SELECT s.person_id, s.step, CASE WHEN r.r <= ? THEN s.event ELSE '$other' END AS node")
-                .append(" FROM steps s JOIN ranked r USING (step, event))");
+                .append(", linked AS (SELECT s.step, CASE WHEN r.r <= ? THEN s.event ELSE '$other' END AS node,")
+                .append(" CASE WHEN s.nxt IS NULL THEN NULL WHEN r2.r <= ? THEN s.nxt ELSE '$other' END AS nxt")
+                .append(" FROM steps s JOIN ranked r USING (step, event) LEFT JOIN ranked r2 ON r2.step = s.step + 1 AND r2.event = s.nxt)");
         args.add(q.maxNodes());
-        sql.append(", linked AS (SELECT step, node, lead(node) OVER (PARTITION BY person_id ORDER BY step) AS nxt FROM mapped)")
-                .append(" SELECT 'node' AS kind, step, node, NULL AS target, count(*) AS persons FROM linked GROUP BY step, node")
+        args.add(q.maxNodes());
+        sql.append(" SELECT 'node' AS kind, step, node, NULL AS target, count(*) AS persons FROM linked GROUP BY step, node")
                 .append(" UNION ALL SELECT 'link', step, node, coalesce(nxt, '$end'), count(*) FROM linked WHERE step < ?")
                 .append(" GROUP BY step, node, coalesce(nxt, '$end') ORDER BY 1 DESC, 2, 5 DESC, 3");
         args.add(q.depth());
@@ -118,27 +136,42 @@ public final class PathsRunner {
     }
 
     /**
-     * The rules on the rows of {@code source}, as CTEs {@code <p>_numbered} and {@code <p>_start}, and
-     * {@code <p>_steps(person_id, step, event)}: events ordered by time (then id), a repeat of the previous
-     * event within the gap collapsed, sessions cut at gaps longer than the gap; the start is the person's
-     * first (collapsed) start event in the range, the steps the next (previous) {@code depth} events of its
-     * session. Session number and position come from one sort ({@code w2}).
+     * The rules on the rows of {@code source} (with the person's first start time {@code s0}), as CTEs
+     * {@code <p>_lists} (each person's events sorted by time, then id: {@code l}, {@code n} of them) and
+     * {@code <p>_path(person_id, path, l, n, s0, e_)}: a repeat of the previous event within the gap
+     * collapsed (kept: {@code KEEP(i)}), sessions cut at gaps longer than the gap; the start {@code j} is
+     * the person's first kept start event in the range, the path its event and the next (previous)
+     * {@code depth} kept events of its session, which ends before index {@code e_}. Each person's list is
+     * built by a hash aggregation and sorted on its own, so no sort runs over all the events.
      */
-    private static void chain(StringBuilder sql, String p, String source, PathsQuery q, ZoneId zone, String gap, List<Object> args) {
-        sql.append(", ").append(p).append("_ordered AS (SELECT *, lag(event) OVER w AS prev_event, lag(ts) OVER w AS prev_ts FROM ")
-                .append(source).append(" WINDOW w AS (PARTITION BY person_id ORDER BY ts, event_id))")
-                .append(", ").append(p).append("_numbered AS (SELECT *, sum(CASE WHEN prev_ts IS NULL OR ts - prev_ts > ").append(gap)
-                .append(" THEN 1 ELSE 0 END) OVER w2 AS session, row_number() OVER w2 AS rn FROM ").append(p).append("_ordered")
-                .append(" WHERE prev_event IS NULL OR prev_event <> event OR ts - prev_ts > ").append(gap)
-                .append(" WINDOW w2 AS (PARTITION BY person_id ORDER BY ts, event_id))")
-                .append(", ").append(p).append("_start AS (SELECT person_id, min({'t': ts, 'rn': rn, 's': session}) AS st FROM ")
-                .append(p).append("_numbered WHERE is_start AND ts >= ? AND ts < ? GROUP BY person_id)");
+    /** Each person's events as a list {@code l} of {@code {t, id, e, st}} sorted by time, then id ({@code st}: a start in the range). */
+    /** How many events from the first start on pass A reads per person (see a_lists). */
+    private static final int FIRST_EVENTS = 10;
+
+    private static final String EVENTS = "list({'t': ts, 'id': event_id, 'e': event, 'st': is_start AND ts >= ? AND ts < ?})";
+
+    private static void lists(StringBuilder sql, String p, String source, PathsQuery q, ZoneId zone, List<Object> args) {
+        sql.append(", ").append(p).append("_lists AS (SELECT person_id, any_value(s0) AS s0, list_sort(").append(EVENTS).append(") AS l FROM ")
+                .append(source).append(" GROUP BY person_id)");
         args.add(q.range().start(zone));
         args.add(q.range().end(zone));
-        String level = q.after() ? "n.rn - s.st.rn" : "s.st.rn - n.rn";
-        sql.append(", ").append(p).append("_steps AS (SELECT n.person_id, ").append(level).append(" AS step, n.event FROM ")
-                .append(p).append("_numbered n JOIN ").append(p).append("_start s USING (person_id)")
-                .append(" WHERE n.session = s.st.s AND ").append(level).append(" BETWEEN 0 AND ").append(q.depth()).append(")");
+    }
+
+    private static void chain(StringBuilder sql, String p, PathsQuery q, String gap) {
+        String keep = "(i = 1 OR l[i - 1].e <> l[i].e OR l[i].t - l[i - 1].t > " + gap + ")";
+        String cut = "(l[i].t - l[i - 1].t > " + gap + ")";
+        sql.append(", ").append(p).append("_start AS (SELECT * EXCLUDE (l), l, len(l) AS n, list_filter(range(1, len(l) + 1), i -> ")
+                .append(keep).append(" AND l[i].st)[1] AS j FROM ").append(p).append("_lists)");
+        if (q.after()) {
+            sql.append(", ").append(p).append("_path AS (SELECT * EXCLUDE (e_), e_, list_transform(list_filter(range(j, e_), i -> ")
+                    .append(keep).append(")[1:").append(q.depth() + 1).append("], i -> l[i].e) AS path FROM (SELECT *, coalesce(list_filter(range(j + 1, n + 1), i -> ")
+                    .append(cut).append(")[1], n + 1) AS e_ FROM ").append(p).append("_start WHERE j IS NOT NULL))");
+        } else {
+            // the session begins at the last cut at or before the start (or at the first event)
+            sql.append(", ").append(p).append("_path AS (SELECT * EXCLUDE (b_), b_ AS e_, list_transform(list_filter(range(j, b_ - 1, -1), i -> ")
+                    .append(keep).append(")[1:").append(q.depth() + 1).append("], i -> l[i].e) AS path FROM (SELECT *, coalesce(list_filter(range(j, 1, -1), i -> ")
+                    .append(cut).append(")[1], 1) AS b_ FROM ").append(p).append("_start WHERE j IS NOT NULL))");
+        }
     }
 
     private static String id(int step, String event) {

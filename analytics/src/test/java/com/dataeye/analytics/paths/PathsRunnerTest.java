@@ -31,7 +31,11 @@ class PathsRunnerTest {
     static int seq;
 
     private static Event e(String name, String person, String time) {
-        var ts = OffsetDateTime.parse("2026-11-01T" + time + "+08:00").toInstant();
+        return e(name, person, "2026-11-01", time);
+    }
+
+    private static Event e(String name, String person, String day, String time) {
+        var ts = OffsetDateTime.parse(day + "T" + time + "+08:00").toInstant();
         return new Event("p" + (++seq), "shop", name, EventType.TRACK, person, person, person, null, ts, ts, null, null,
                 new Event.Page(null, null, null, null), new Event.Acquisition(null, null, null, null, null, null),
                 new Event.Device(null, null, null, null, null), new Event.Element(null, null, null), new Event.Commerce(null, null, null), Map.of());
@@ -50,7 +54,13 @@ class PathsRunnerTest {
                 // G views one product every 20 minutes for three hours (one collapsed step), then carts
                 e("view", "G", "10:00:00"), e("view", "G", "10:20:00"), e("view", "G", "10:40:00"), e("view", "G", "11:00:00"),
                 e("view", "G", "11:20:00"), e("view", "G", "11:40:00"), e("view", "G", "12:00:00"), e("view", "G", "12:20:00"),
-                e("view", "G", "12:40:00"), e("view", "G", "13:00:00"), e("cart", "G", "13:10:00"), e("pay", "G", "13:15:00")),
+                e("view", "G", "12:40:00"), e("view", "G", "13:00:00"), e("cart", "G", "13:10:00"), e("pay", "G", "13:15:00"),
+                // on 11-02, H scrolls twelve times within minutes after the view (one collapsed step), then carts and pays
+                e("view", "H", "2026-11-02", "10:00:00"), e("scroll", "H", "2026-11-02", "10:00:10"), e("scroll", "H", "2026-11-02", "10:00:20"),
+                e("scroll", "H", "2026-11-02", "10:00:30"), e("scroll", "H", "2026-11-02", "10:00:40"), e("scroll", "H", "2026-11-02", "10:00:50"),
+                e("scroll", "H", "2026-11-02", "10:01:00"), e("scroll", "H", "2026-11-02", "10:01:10"), e("scroll", "H", "2026-11-02", "10:01:20"),
+                e("scroll", "H", "2026-11-02", "10:01:30"), e("scroll", "H", "2026-11-02", "10:01:40"), e("scroll", "H", "2026-11-02", "10:01:50"),
+                e("scroll", "H", "2026-11-02", "10:02:00"), e("cart", "H", "2026-11-02", "10:03:00"), e("pay", "H", "2026-11-02", "10:04:00")),
                 List.of(), List.of()));
         runner = new PathsRunner(new QueryExecutor(db, Duration.ofSeconds(30)));
     }
@@ -102,5 +112,13 @@ class PathsRunnerTest {
         assertThat(node(r, "0:cart")).isEqualTo(4);                    // A B E G
         assertThat(link(r, "0:cart", "1:view")).isEqualTo(3);          // A, B, G
         assertThat(link(r, "0:cart", "1:$end")).isEqualTo(1);          // E had nothing before
+    }
+
+    @Test
+    void followsAPathPastManyRepeatsOfOneEvent() {
+        PathsResult r = run("{\"start\":{\"event\":\"view\"},\"depth\":3,\"from\":\"2026-11-02\",\"to\":\"2026-11-02\"}");
+        assertThat(link(r, "0:view", "1:scroll")).isEqualTo(1);
+        assertThat(link(r, "1:scroll", "2:cart")).isEqualTo(1);        // twelve scrolls are one step
+        assertThat(link(r, "2:cart", "3:pay")).isEqualTo(1);
     }
 }
