@@ -23,7 +23,7 @@ async function send(path, options) {
   if (!res.ok) {
     let body = {};
     try { body = (await res.json()).error || {}; } catch { /* not JSON: a proxy or the container */ }
-    throw new ApiError(res.status, body.code || 'http_' + res.status, body.message || res.statusText, body.field);
+    throw new ApiError(res.status, body.code || 'http_' + res.status, body.message || res.statusText || 'HTTP ' + res.status + ' ' + path, body.field);
   }
   return res;
 }
