@@ -7,19 +7,15 @@ import com.dataeye.analytics.channels.LtvResult;
 import com.dataeye.analytics.channels.LtvRunner;
 import com.dataeye.analytics.log.SegmentLoader;
 import com.dataeye.analytics.query.DateRange;
-import com.dataeye.analytics.query.InvalidQueryException;
 import com.dataeye.analytics.query.QueryExecutor;
 import com.dataeye.core.project.Project;
-import com.dataeye.server.ingest.ApiError;
+import com.dataeye.server.api.QueryEndpoint;
+import com.dataeye.server.api.UnknownProjectException;
 import com.dataeye.server.project.ProjectDirectory;
 import com.dataeye.server.security.ProjectAccess;
 import com.dataeye.server.segments.SegmentFilters;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,7 +35,7 @@ import java.util.Map;
  */
 @RestController
 @RequestMapping("/api/v1/projects/{project}")
-class ChannelsController {
+class ChannelsController implements QueryEndpoint {
 
     private final ProjectDirectory projects;
     private final SpendRepository spend;
@@ -100,32 +96,6 @@ class ChannelsController {
 
     private Project project(String project, Authentication auth) {
         ProjectAccess.require(auth, project);
-        return projects.find(project).orElseThrow(() -> new UnknownProject(project));
-    }
-
-    static final class UnknownProject extends RuntimeException {
-        UnknownProject(String project) {
-            super("no project '" + project + "'", null, false, false);
-        }
-    }
-
-    @ExceptionHandler(UnknownProject.class)
-    ResponseEntity<ApiError> unknown(UnknownProject e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("unknown_project", e.getMessage()));
-    }
-
-    @ExceptionHandler(InvalidQueryException.class)
-    ResponseEntity<ApiError> invalid(InvalidQueryException e) {
-        return ResponseEntity.badRequest().body(ApiError.of("invalid_query", e.getMessage(), e.field()));
-    }
-
-    @ExceptionHandler(QueryExecutor.QueryTimeoutException.class)
-    ResponseEntity<ApiError> tooLong(QueryExecutor.QueryTimeoutException e) {
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(ApiError.of("query_timeout", e.getMessage()));
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ApiError> denied(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of("forbidden", e.getMessage()));
+        return projects.find(project).orElseThrow(() -> new UnknownProjectException(project));
     }
 }

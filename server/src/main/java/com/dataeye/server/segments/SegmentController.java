@@ -2,11 +2,12 @@ package com.dataeye.server.segments;
 
 import com.dataeye.analytics.log.SegmentLoader;
 import com.dataeye.analytics.query.InvalidQueryException;
-import com.dataeye.analytics.query.QueryExecutor;
 import com.dataeye.analytics.segments.SegmentEvaluator;
 import com.dataeye.analytics.segments.SegmentNode;
 import com.dataeye.analytics.segments.SegmentResolver;
 import com.dataeye.core.project.Project;
+import com.dataeye.server.api.QueryEndpoint;
+import com.dataeye.server.api.UnknownProjectException;
 import com.dataeye.server.ingest.ApiError;
 import com.dataeye.server.project.ProjectDirectory;
 import com.dataeye.server.security.ProjectAccess;
@@ -14,7 +15,6 @@ import com.dataeye.server.security.ProjectAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -46,7 +46,7 @@ import java.util.Map;
  */
 @RestController
 @RequestMapping("/api/v1/projects/{project}")
-class SegmentController {
+class SegmentController implements QueryEndpoint {
 
     private final ProjectDirectory projects;
     private final SegmentCatalog catalog;
@@ -275,18 +275,7 @@ class SegmentController {
 
     private Project project(String project, Authentication auth) {
         ProjectAccess.require(auth, project);
-        return projects.find(project).orElseThrow(() -> new UnknownProject(project));
-    }
-
-    private static final class UnknownProject extends RuntimeException {
-        UnknownProject(String project) {
-            super("no project '" + project + "'", null, false, false);
-        }
-    }
-
-    @ExceptionHandler(UnknownProject.class)
-    ResponseEntity<ApiError> unknown(UnknownProject e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("unknown_project", e.getMessage()));
+        return projects.find(project).orElseThrow(() -> new UnknownProjectException(project));
     }
 
     @ExceptionHandler(SegmentCatalog.NotFound.class)
@@ -297,15 +286,5 @@ class SegmentController {
     @ExceptionHandler(InvalidQueryException.class)
     ResponseEntity<ApiError> invalid(InvalidQueryException e) {
         return ResponseEntity.badRequest().body(ApiError.of("invalid_segment", e.getMessage(), e.field()));
-    }
-
-    @ExceptionHandler(QueryExecutor.QueryTimeoutException.class)
-    ResponseEntity<ApiError> tooLong(QueryExecutor.QueryTimeoutException e) {
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(ApiError.of("query_timeout", e.getMessage()));
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ApiError> denied(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of("forbidden", e.getMessage()));
     }
 }
