@@ -21,6 +21,8 @@ import java.util.Map;
  *   <li>{@code context.page} → {@code $url}/{@code path}/{@code $title}/{@code $referrer}, {@code context.campaign} →
  *       {@code utm_*}, {@code context.ip}, {@code context.userAgent}, {@code context.library} → {@code lib};</li>
  *   <li>page → {@code $pageview}, screen → {@code $screen}, group → {@code $group} with {@code group_id};</li>
+ *   <li>the e-commerce spec's events get our names ({@code Order Completed} → {@code order_paid}, …,
+ *       {@link SegmentSpecEvents}), so revenue, funnels and associations count them;</li>
  *   <li>identify → an identify event when both ids are present, and a {@code profile_set} of its traits;
  *       alias → an identify linking {@code previousId} to {@code userId}.</li>
  * </ul>
@@ -82,7 +84,7 @@ final class SegmentProtocol implements WireProtocol {
     private static void translate(String type, Map<String, Object> msg, List<Map<String, Object>> out) {
         Map<String, Object> props = new LinkedHashMap<>(map(msg.get("properties")));
         switch (type) {
-            case "track" -> out.add(event(msg, msg.get("event"), props));
+            case "track" -> out.add(event(msg, SegmentSpecEvents.canonical(msg.get("event"), props), props));
             case "page" -> out.add(event(msg, "$pageview", named(msg, props)));
             case "screen" -> out.add(event(msg, "$screen", named(msg, props)));
             case "group" -> {

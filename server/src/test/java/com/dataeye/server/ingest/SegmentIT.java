@@ -39,7 +39,9 @@ class SegmentIT extends InProcessServer {
                             "campaign":{"source":"douyin","medium":"social","name":"double11"}}}""".formatted(user, user));
         assertThat(r.status()).isEqualTo(200);
         JsonNode e = eventsOf(user).get(0);
-        assertThat(e.path("event").asString()).isEqualTo("Order Completed");
+        assertThat(e.path("event").asString()).isEqualTo("order_paid"); // the spec's order is ours
+        assertThat(e.path("properties").path("segment_event").asString()).isEqualTo("Order Completed");
+        assertThat(e.path("product_id").asString()).isEqualTo("lut-v2"); // the order's one product
         assertThat(e.path("login_id").asString()).isEqualTo(user);
         assertThat(e.path("event_id").asString()).isEqualTo("m-" + user);
         assertThat(e.path("order_id").asString()).isEqualTo("o-77");
@@ -68,7 +70,33 @@ class SegmentIT extends InProcessServer {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body().path("accepted").asInt()).isEqualTo(4);
         List<String> names = eventsOf("u-" + t).stream().map(e -> e.path("event").asString()).toList();
-        assertThat(names).containsExactlyInAnyOrder("$pageview", "$identify", "$profile_set", "Product Added");
+        assertThat(names).containsExactlyInAnyOrder("$pageview", "$identify", "$profile_set", "add_to_cart");
+    }
+
+    @Test
+    void specEventsLightUpRevenueAnalysesAndOtherNamesStayAsSent() {
+        String t = UUID.randomUUID().toString().substring(0, 8);
+        Api.Response r = segment("/v1/batch", """
+                {"batch":[
+                  {"type":"track","userId":"s-%1$s","event":"Order Completed","timestamp":"2026-11-24T02:00:00Z",
+                   "properties":{"order_id":"o1-%1$s","revenue":30,"products":[{"product_id":"a"},{"product_id":"b"}]}},
+                  {"type":"track","userId":"s-%1$s","event":"Order Refunded","timestamp":"2026-11-24T03:00:00Z",
+                   "properties":{"order_id":"o1-%1$s","total":10}},
+                  {"type":"track","userId":"s-%1$s","event":"Coupon Wheel Spun %1$s","timestamp":"2026-11-24T04:00:00Z"}]}""".formatted(t));
+        assertThat(r.body().path("accepted").asInt()).isEqualTo(3);
+        List<JsonNode> events = eventsOf("s-" + t);
+        JsonNode order = events.stream().filter(e -> e.path("event").asString().equals("order_paid")).findFirst().orElseThrow();
+        assertThat(order.path("amount").asDouble()).isEqualTo(30.0);
+        assertThat(order.path("product_id").isMissingNode() || order.path("product_id").isNull()).isTrue(); // two products: no single id
+        assertThat(events).extracting(e -> e.path("event").asString())
+                .containsExactlyInAnyOrder("order_paid", "order_refunded", "Coupon Wheel Spun " + t);
+        // the revenue trend sums the Segment order: its revenue is the amount of order_paid
+        Api.Response trend = api().post("/api/v1/projects/demo/query/trend", ("{\"event\":\"order_paid\",\"from\":\"2026-11-24\",\"to\":\"2026-11-24\","
+                + "\"measure\":{\"type\":\"sum\",\"property\":\"amount\"},"
+                + "\"filters\":[{\"property\":\"order_id\",\"op\":\"eq\",\"value\":\"o1-" + t + "\"}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + api().secretKey);
+        assertThat(trend.status()).isEqualTo(200);
+        assertThat(trend.body().path("series").path(0).path("total").asDouble()).isEqualTo(30.0);
     }
 
     @Test

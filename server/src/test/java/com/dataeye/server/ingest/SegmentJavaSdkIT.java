@@ -63,8 +63,8 @@ class SegmentJavaSdkIT extends InProcessServer {
         assertThat(failures).isEmpty();
         List<JsonNode> events = await().atMost(20, TimeUnit.SECONDS).until(() -> eventsOf(user), e -> e.size() >= 5);
         assertThat(events).extracting(e -> e.path("event").asString())
-                .containsExactlyInAnyOrder("$identify", "$profile_set", "Order Completed", "$pageview", "$identify");
-        JsonNode order = events.stream().filter(e -> e.path("event").asString().equals("Order Completed")).findFirst().orElseThrow();
+                .containsExactlyInAnyOrder("$identify", "$profile_set", "order_paid", "$pageview", "$identify");
+        JsonNode order = events.stream().filter(e -> e.path("event").asString().equals("order_paid")).findFirst().orElseThrow();
         assertThat(order.path("event_id").asString()).isEqualTo("mid-" + user);
         assertThat(order.path("login_id").asString()).isEqualTo(user);
         assertThat(order.path("order_id").asString()).isEqualTo("o-" + user);
