@@ -48,6 +48,32 @@ class DuckDbEventStoreTest {
     }
 
     @Test
+    void recentEventsAreTheNewestArrivalsEvenWhenArrivalsTieAtTheEdge() {
+        Instant t = Instant.parse("2026-11-25T01:00:00Z");
+        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
+            List<com.dataeye.core.event.Event> events = new ArrayList<>();
+            for (int batch = 0; batch < 3; batch++) {
+                for (int i = 0; i < 5; i++) {
+                    // five arrivals share each received_at; their event times differ
+                    events.add(arrived("b" + batch + "-" + i, t.plusSeconds(60L * batch + i), t.plusSeconds(3600L * batch)));
+                }
+            }
+            store.commit(new CommitBatch(events, List.of(), List.of()));
+            assertThat(new RecentEventsQuery("shop", null, null, 7).run(db, json)).extracting(r -> r.get("event_id"))
+                    .containsExactly("b2-4", "b2-3", "b2-2", "b2-1", "b2-0", "b1-4", "b1-3");
+            assertThat(new RecentEventsQuery("shop", null, null, 100).run(db, json)).hasSize(15);
+            assertThat(new RecentEventsQuery("shop", "nothing_like_this", null, 5).run(db, json)).isEmpty();
+        }
+    }
+
+    private static com.dataeye.core.event.Event arrived(String id, Instant ts, Instant receivedAt) {
+        com.dataeye.core.event.Event e = event(id, "product_view", "anon-" + id, ts);
+        return new com.dataeye.core.event.Event(e.eventId(), e.projectId(), e.event(), e.type(), e.personId(), e.distinctId(), e.anonymousId(),
+                e.loginId(), e.ts(), receivedAt, e.lib(), e.libVersion(), e.page(), e.acquisition(), e.device(),
+                e.element(), e.commerce(), e.properties());
+    }
+
+    @Test
     void eventsBeforeALoginCountAsThatPersonInQueries() {
         Instant t = Instant.parse("2026-11-25T01:00:00Z");
         try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
