@@ -52,7 +52,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * }</pre>
  *
  * <p>The data is the {@code simulator} module's shop (seed {@value #SEED}, 90 days from 2026-08-26, Singles' Day
- * flash sale, identity merges by login, planted truths), and it takes the collector's path minus HTTP and
+ * flash sale, identity merges by login, planted truths) plus {@link BounceVisitors} to make it ten events a person
+ * (10M events / 1M persons, the shape the analytics issues ask for), and it takes the collector's path minus HTTP and
  * fsync: each simulated event is written as the collector's JSON, parsed, run through the real
  * {@link IngestPipeline} (validation, normalisation, channel, de-identification, dedup, identity links),
  * written as event-log segments by {@link SegmentFormat} and loaded by {@link DuckDbEventStore#loadSegment},
@@ -70,6 +71,8 @@ public final class BenchShop {
     static final String DATABASE = "events.duckdb";
     /** With the simulator's default behaviour a person averages about 21 events (docs/benchmarks.md, Simulator). */
     static final double EVENTS_PER_PERSON = 21.0;
+    /** The analytics issues size their benchmarks at 10M events / 1M persons: ten events a person overall. */
+    static final double EVENTS_PER_PERSON_OVERALL = 10.0;
     private static final int SEGMENT_EVENTS = 500_000;
     private static final int BATCH = 2_000;
 
@@ -84,9 +87,20 @@ public final class BenchShop {
 
     private BenchShop() {}
 
-    /** Persons to simulate for about {@code events} events. */
+    /** Persons in a shop of about {@code events} events: 1M for 10M (shop persons and bounce visitors together). */
     public static int personsFor(long events) {
-        return (int) Math.max(1, Math.round(events / EVENTS_PER_PERSON));
+        return (int) Math.max(1, Math.round(events / EVENTS_PER_PERSON_OVERALL));
+    }
+
+    /**
+     * How many of {@code persons} the simulator runs (about 21 events each) so that, with the rest as
+     * {@link BounceVisitors} (two events each), the total is about {@code events_per_person_overall × persons}.
+     */
+    static int shopPersonsOf(int persons) {
+        double events = persons * EVENTS_PER_PERSON_OVERALL;
+        int shop = (int) Math.round((events - BounceVisitors.EVENTS_EACH * (double) persons)
+                / (EVENTS_PER_PERSON - BounceVisitors.EVENTS_EACH));
+        return Math.max(1, Math.min(persons, shop));
     }
 
     /** The shop of {@code persons} persons in {@code dir}: loaded now, or reused when it is already there. */
@@ -119,15 +133,18 @@ public final class BenchShop {
     }
 
     private static Shop build(Path dir, int persons) throws IOException {
-        SimulationConfig config = SimulationConfig.defaults().withSeed(SEED).withPersons(persons);
+        int shopPersons = shopPersonsOf(persons);
+        SimulationConfig config = SimulationConfig.defaults().withSeed(SEED).withPersons(shopPersons);
         long started = System.nanoTime();
-        System.err.printf(Locale.ROOT, "building the simulator shop of %,d persons in %s …%n", persons, dir);
+        System.err.printf(Locale.ROOT, "building the simulator shop of %,d persons and %,d bounce visitors in %s …%n", shopPersons,
+                persons - shopPersons, dir);
         Loaded loaded;
         try (DuckDb db = DuckDb.open(dir.resolve(DATABASE), "2GB")) {
             DuckDbEventStore store = new DuckDbEventStore(db);
             try (Loader loader = new Loader(store, dir)) {
                 try (Collector collector = new Collector(loader)) {
                     Simulation.run(config, collector);
+                    BounceVisitors.generate(SEED, persons - shopPersons, config.startDate(), config.days(), collector::accept);
                 }
                 loaded = loader.finish();
             }
@@ -137,6 +154,7 @@ public final class BenchShop {
         Properties p = new Properties();
         p.setProperty("events", Long.toString(loaded.events));
         p.setProperty("persons", Integer.toString(persons));
+        p.setProperty("shop_persons", Integer.toString(shopPersons));
         p.setProperty("links", Long.toString(loaded.links));
         p.setProperty("seed", Long.toString(SEED));
         p.setProperty("from", config.startDate().toString());
