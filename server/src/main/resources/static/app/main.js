@@ -6,7 +6,7 @@ import { h, field, errorView, loading } from './ui.js';
 import { disposeAll, loadECharts } from './charts.js';
 
 /** Pages, in the order of the navigation. Each is a module under pages/ exporting render(ctx). */
-const PAGES = ['overview', 'events', 'funnel', 'retention', 'paths', 'live'];
+const PAGES = ['overview', 'events', 'funnel', 'retention', 'paths', 'channels', 'associations', 'segments', 'nps', 'live'];
 const DEFAULT_PAGE = 'overview';
 
 const app = document.getElementById('app');

@@ -1,5 +1,6 @@
 package com.dataeye.server.support;
 
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -52,6 +53,22 @@ public final class Chromium {
             return Files.copy(png.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The whole page, not only the window: the window is made as tall as the page for the shot. */
+    public static Path fullPage(ChromeDriver driver, Path dir, String name) {
+        Dimension before = driver.manage().window().getSize();
+        long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(before.getHeight() + height, 8000)));
+        try {
+            Thread.sleep(300); // the charts follow the new size
+            return screenshot(driver, dir, name);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            driver.manage().window().setSize(before);
         }
     }
 }
