@@ -116,6 +116,8 @@ async function render() {
   }
   const main = h('main', { id: 'main', tabindex: '-1' }, h('h1', {}, t('page.' + page)), loading());
   app.replaceChildren(header(project, page), main);
+  // on a tablet the navigation scrolls sideways: the current page's entry is brought into view
+  app.querySelector('nav a[aria-current]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   document.title = t('page.' + page) + ' · DataEye 数据之眼';
   const abort = new AbortController();
   current = { abort };

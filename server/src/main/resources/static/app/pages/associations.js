@@ -48,7 +48,7 @@ export async function render(ctx) {
     const rulesByLift = r.rules;
     out.append(h('section', { class: 'card statements', 'aria-label': t('assoc.statements') },
       h('header', { class: 'card-head' }, h('h2', {}, t('assoc.statements'))),
-      h('ol', { class: 'statements' }, rulesByLift.slice(0, 10).map((x) => h('li', {}, statement(x, r.scope, r.window_days),
+      h('ol', { class: 'statements' }, rulesByLift.filter((x) => x.lift > 1).slice(0, 10).map((x) => h('li', {}, statement(x, r.scope, r.window_days),
         ' ', h('span', { class: 'hint' }, t('assoc.liftNote', { lift: fmt.dec(x.lift) })))))));
 
     const ruleLabel = (x) => `${x.antecedent.join(' + ')} → ${x.consequent}`;

@@ -50,8 +50,8 @@ function showLtv(out, r) {
   const len = Math.max(0, ...r.rows.map((row) => row.curve.reduce((last, v, i) => (v != null ? i + 1 : last), 0)));
   const option = {
     color: PALETTE, tooltip: { trigger: 'axis', valueFormatter: fmt.cny }, legend: { type: 'scroll', bottom: 0 },
-    grid: { left: 70, right: 20, top: 20, bottom: 50 },
-    xAxis: { type: 'category', name: t('ltv.dayAxis'), data: Array.from({ length: len }, (_, i) => i) },
+    grid: { left: 70, right: 20, top: 20, bottom: 75 },
+    xAxis: { type: 'category', name: t('ltv.dayAxis'), nameLocation: 'middle', nameGap: 28, data: Array.from({ length: len }, (_, i) => i) },
     yAxis: { type: 'value', axisLabel: { formatter: (v) => fmt.cny(v) } },
     series: r.rows.map((row) => ({ name: channelName(row.channel), type: 'line', showSymbol: false, data: row.curve.slice(0, len) })),
   };
@@ -89,7 +89,7 @@ function showLtv(out, r) {
     { label: t('roi.cpp'), numeric: true, value: (x) => x.cost_per_person, format: fmt.cny },
     { label: t('roi.roi'), numeric: true, value: (x) => x.roi, format: fmt.pct },
     { label: t('roi.payback'), numeric: true, value: (x) => x.payback_days,
-      format: (d) => (d == null ? t('roi.notYet') : t('roi.days', { n: fmt.int(d) })) },
+      format: (d) => (d == null ? t('roi.notYet') : d === 0 ? t('roi.sameDay') : t('roi.days', { n: fmt.int(d) })) },
   ];
   out.append(resultCard({
     title: t('roi.title'), className: 'roi-card', option: null,

@@ -24,10 +24,12 @@ function groupsCard(title, r, label, kind, csvName) {
     grid: { left: 50, right: 20, top: 20, bottom: 50 },
     xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: kind === 'bar' && names.length > 6 ? 30 : 0 } },
     yAxis: { type: 'value', min: -100, max: 100 },
+    // the interval: dashed lines along the weeks; whisker ends above and below each bar
     series: [
-      { name: 'NPS', type: kind, data: groups.map((g) => g.nps ?? null), showSymbol: true },
-      { name: t('nps.ciLow'), type: 'line', data: groups.map((g) => g.ci_low ?? null), lineStyle: { type: 'dashed' }, showSymbol: false },
-      { name: t('nps.ciHigh'), type: 'line', data: groups.map((g) => g.ci_high ?? null), lineStyle: { type: 'dashed' }, showSymbol: false },
+      { name: 'NPS', type: kind, data: groups.map((g) => g.nps ?? null), showSymbol: true, barMaxWidth: 60 },
+      ...[['ciLow', 'ci_low'], ['ciHigh', 'ci_high']].map(([key, field]) => (kind === 'line'
+        ? { name: t('nps.' + key), type: 'line', data: groups.map((g) => g[field] ?? null), color: '#8a94a6', lineStyle: { type: 'dashed' }, showSymbol: false }
+        : { name: t('nps.' + key), type: 'scatter', data: groups.map((g) => g[field] ?? null), color: '#4b5563', symbol: 'rect', symbolSize: [28, 3] })),
     ],
   };
   const cols = [

@@ -62,9 +62,10 @@ function listCard(ctx, segments, chosen) {
     { label: t('seg.size', { date: fmt.day(asOf) }), numeric: true, value: () => null, render: sizeCell },
     { label: t('seg.members'), value: () => '', render: (s) => h('a', { class: 'csv-link', href: segPath(ctx, s.id, '/members?format=csv'),
       download: `segment-${s.id}.csv` }, t('seg.exportMembers')) },
-    { label: t('seg.description'), value: (s) => s.description || '' },
+    { label: t('seg.description'), value: (s) => s.description || '', wrap: true },
   ];
-  const card = resultCard({ title: t('seg.list'), option: null, tableEl: table(cols, segments) });
+  const card = resultCard({ title: t('seg.list'), option: null,
+    tableEl: table(cols, segments, { cellStyle: (s, c) => (c.wrap ? 'white-space:normal;min-width:18rem' : null) }) });
   // the list as CSV, with the sizes known when it is clicked
   card.querySelector('.card-tools').append(h('button', { type: 'button', class: 'csv', onclick: () =>
     download('segments.csv', csvText(['id', 'name', 'kind', 'persons'], segments.map((s) => [s.id, s.name, s.kind, sizes.get(s.id)]))) },
@@ -76,6 +77,7 @@ async function sizesOverTime(ctx, out, s) {
   const { from, to } = range(ctx);
   const form = h('form', { class: 'query', 'aria-label': t('seg.sizesTitle', { name: s.name }) }, ...dateFields(ctx),
     h('div', { class: 'field run' }, h('button', { type: 'submit', class: 'primary' }, t('run'))));
+  const body = h('div', {});
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const q = new URLSearchParams(ctx.params);
@@ -83,11 +85,10 @@ async function sizesOverTime(ctx, out, s) {
     q.set('to', form.elements.to.value);
     ctx.go(q);
   });
-  const body = h('div', {});
   out.replaceChildren(h('h2', { class: 'section' }, t('seg.sizesTitle', { name: s.name })), form, body);
   const show = (r) => {
     if (!r.sizes.length) {
-      body.replaceChildren(empty(t('seg.noSizes'), t('seg.noSizesHint')), h('p', { class: 'state' }, compute));
+      body.replaceChildren(empty(t('seg.noSizes'), t('seg.noSizesHint')));
       return;
     }
     const option = {
@@ -98,14 +99,16 @@ async function sizesOverTime(ctx, out, s) {
     body.replaceChildren(resultCard({ title: t('seg.sizesChart', { name: s.name }), option,
       tableEl: table([{ label: t('seg.date'), value: (x) => x.date, format: fmt.day },
         { label: t('persons'), numeric: true, value: (x) => x.persons, format: fmt.int }], r.sizes),
-      csv: { name: `segment-${s.id}-sizes.csv`, columns: ['date', 'persons'], rows: r.sizes.map((x) => [x.date, x.persons]) } }), compute);
+      csv: { name: `segment-${s.id}-sizes.csv`, columns: ['date', 'persons'], rows: r.sizes.map((x) => [x.date, x.persons]) } }));
   };
   const range_ = `?from=${from}&to=${to}`;
   // days without a stored snapshot (the nightly job had not run yet) can be computed now
   const compute = h('button', { type: 'button', class: 'compute', onclick: async () => {
     body.replaceChildren(loading());
-    try { show(await api.post(segPath(ctx, s.id, '/sizes' + range_), {}, ctx.signal)); } catch (err) { body.replaceChildren(errorView(err)); }
-  } }, t('seg.compute', { from: fmt.day(from), to: fmt.day(to) }));
+    const days = `?from=${form.elements.from.value}&to=${form.elements.to.value}`;
+    try { show(await api.post(segPath(ctx, s.id, '/sizes' + days), {}, ctx.signal)); } catch (err) { body.replaceChildren(errorView(err, null, form)); }
+  } }, t('seg.compute'));
+  form.append(h('div', { class: 'field run' }, compute));
   body.append(loading());
   try {
     show(await api.get(segPath(ctx, s.id, '/sizes' + range_), ctx.signal));
@@ -137,7 +140,7 @@ function builder(ctx, segments) {
   const list = h('ol', { class: 'steps conditions' });
   const textarea = h('textarea', { name: 'definition', rows: 8, spellcheck: 'false', class: 'json' });
   const combine = select('combine', [['and', t('seg.all')], ['or', t('seg.any')]], 'and');
-  const name = h('input', { name: 'name', required: true, placeholder: t('seg.namePlaceholder') });
+  const name = h('input', { name: 'name', required: true, class: 'wide-input', placeholder: t('seg.namePlaceholder') });
   const status = h('div', { class: 'seg-status', 'aria-live': 'polite' });
   const props = ctx.catalog.properties(null);
 

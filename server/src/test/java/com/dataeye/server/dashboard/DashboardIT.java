@@ -192,6 +192,10 @@ class DashboardIT extends InProcessServer {
         browser.findElement(By.cssSelector("button.logout")).click();
         waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.login")));
         Chromium.screenshot(browser, SHOTS, "login");
+        // nobody logged in: the session answers 401 (not a 500), so a fresh browser gets the login form
+        Object noSession = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[0]; fetch('/api/v1/session').then(r => done(r.status));");
+        assertThat(((Number) noSession).intValue()).isEqualTo(401);
 
         logIn("wrong-password");
         waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".login-status"), "Wrong user name or password"));

@@ -59,8 +59,8 @@ public final class Chromium {
     /** The whole page, not only the window: the window is made as tall as the page for the shot. */
     public static Path fullPage(ChromeDriver driver, Path dir, String name) {
         Dimension before = driver.manage().window().getSize();
-        long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).longValue();
-        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(before.getHeight() + height, 8000)));
+        long height = ((Number) driver.executeScript("window.scrollTo(0, 0); return document.documentElement.scrollHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.max(before.getHeight(), Math.min(height, 8000))));
         try {
             Thread.sleep(300); // the charts follow the new size
             return screenshot(driver, dir, name);
