@@ -18,8 +18,10 @@ export function statement(rule, scope, windowDays) {
 
 export async function render(ctx) {
   const p = ctx.params;
-  const scope = p.get('scope') === 'person' ? 'person' : 'order';
-  const item = p.get('item') || 'product_id';
+  // per person and by category unless asked otherwise: a shop whose orders hold one product (digital
+  // goods, like the simulated one) has nothing bought together within an order
+  const scope = p.get('scope') === 'order' ? 'order' : 'person';
+  const item = p.get('item') || 'category';
   const body = {
     ...range(ctx), item, scope,
     min_support: num(p.get('support'), 0.001), min_count: num(p.get('count'), 5),

@@ -47,14 +47,11 @@ function groupsCard(title, r, label, kind, csvName) {
 }
 
 export async function render(ctx) {
+  // the scores do not wait for the segment list: it only names the checkboxes and the by-segment groups
   const segmentsList = api.get(projectPath(ctx, '/segments'), ctx.signal).then((r) => r.segments).catch(() => []);
-  const all = await segmentsList;
   const chosen = ctx.params.getAll('seg').filter(Boolean);
-  const segs = (chosen.length ? chosen : all.filter((s) => s.kind === 'builtin').map((s) => s.id)).slice(0, 20);
-  // segments to compare: checkboxes (at most 20 are sent)
-  const segBoxes = h('fieldset', { class: 'wide checks' }, h('legend', {}, t('nps.segments')),
-    all.map((s) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'seg', value: s.id, checked: segs.includes(s.id) ? true : null }),
-      ' ' + s.name)));
+  // segments to compare: checkboxes (at most 20 are sent), filled in when the list arrives
+  const segBoxes = h('fieldset', { class: 'wide checks' }, h('legend', {}, t('nps.segments')));
   const form = queryForm(ctx, [...dateFields(ctx), segBoxes], (f) => {
     const q = new URLSearchParams();
     for (const n of ['from', 'to']) if (f.elements[n].value) q.set(n, f.elements[n].value);
@@ -69,8 +66,15 @@ export async function render(ctx) {
   ctx.main.append(form, tiles, trend, byChannel, bySegment);
 
   const base = { ...range(ctx) };
-  const names = new Map(all.map((s) => [s.id, s.name]));
   const query = (extra) => (signal) => api.post(projectPath(ctx, '/query/nps'), { ...base, ...extra }, signal);
+  const bySegments = segmentsList.then((all) => {
+    const segs = (chosen.length ? chosen : all.filter((s) => s.kind === 'builtin').map((s) => s.id)).slice(0, 20);
+    segBoxes.append(...all.map((s) => h('label', { class: 'check' },
+      h('input', { type: 'checkbox', name: 'seg', value: s.id, checked: segs.includes(s.id) ? true : null }), ' ' + s.name)));
+    const names = new Map(all.map((s) => [s.id, s.name]));
+    return segs.length ? run(ctx, bySegment, form, query({ by: 'segment', segments: segs }),
+      (r) => bySegment.append(groupsCard(t('nps.bySegment'), r, (id) => names.get(id) || id, 'bar', 'nps-by-segment.csv'))) : null;
+  });
   await Promise.all([
     run(ctx, tiles, form, query({ by: 'week' }), (r) => {
       const o = r.overall;
@@ -86,7 +90,6 @@ export async function render(ctx) {
       trend.replaceChildren(groupsCard(t('nps.trend'), r, fmt.day, 'line', 'nps-by-week.csv'));
     }),
     run(ctx, byChannel, form, query({ by: 'channel' }), (r) => byChannel.append(groupsCard(t('nps.byChannel'), r, channelName, 'bar', 'nps-by-channel.csv'))),
-    segs.length ? run(ctx, bySegment, form, query({ by: 'segment', segments: segs }),
-      (r) => bySegment.append(groupsCard(t('nps.bySegment'), r, (id) => names.get(id) || id, 'bar', 'nps-by-segment.csv'))) : null,
+    bySegments,
   ]);
 }

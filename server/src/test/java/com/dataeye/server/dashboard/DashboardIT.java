@@ -401,7 +401,7 @@ class DashboardIT extends InProcessServer {
     @Test
     void associationsPageShowsTheApisRulesAsStatements() {
         loggedIn();
-        open("associations?item=category&scope=person&" + range());
+        open("associations?" + range()); // the page starts per person, by category
         JsonNode api = apiQuery("associations", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"item\":\"category\",\"scope\":\"person\"}");
         JsonNode rule = api.path("rules").path(0);
         assertThat(rule.isMissingNode()).as("the simulated shop has rules: " + api).isFalse();
@@ -430,7 +430,7 @@ class DashboardIT extends InProcessServer {
     }
 
     @Test
-    void funnelDropOffSavedAsSegmentIsListedWithItsSizeAndAPersonsMembership() {
+    void funnelDropOffSavedAsSegmentIsListedWithItsSizeAndAPersonsMembership() throws Exception {
         loggedIn();
         open("funnel?s1=product_view&s2=checkout_start&s3=order_paid&" + range());
         JsonNode funnel = apiQuery("funnel", "{\"steps\":[{\"event\":\"product_view\"},{\"event\":\"checkout_start\"},"
@@ -453,6 +453,20 @@ class DashboardIT extends InProcessServer {
         assertThat(number(size.getText())).isEqualTo(dropped);
         assertThat(browser.findElement(By.cssSelector(".seg-list")).getText()).contains("Dropped at payment (IT)").contains("Whales");
         assertThat(browser.findElement(By.cssSelector(".seg-sizes h2")).getText()).contains("Dropped at payment (IT)");
+
+        // its members as CSV: a header and one person a line
+        browser.findElement(By.cssSelector("a.csv-link[href*='/segments/" + id + "/members']")).click();
+        Path members = waitUpTo(30).until(d -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(f -> f.getFileName().toString().startsWith("segment-" + id) && f.toString().endsWith(".csv"))
+                        .findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        List<String> memberLines = Files.readAllLines(members, StandardCharsets.UTF_8);
+        assertThat(memberLines).hasSize((int) dropped + 1).contains(person);
+        assertThat(memberLines.get(0)).isEqualTo("person_id");
 
         // sizes over time: none stored yet; computed on request
         present(".seg-sizes button.compute", 30).click();

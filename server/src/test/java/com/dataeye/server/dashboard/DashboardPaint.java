@@ -40,7 +40,7 @@ public final class DashboardPaint {
                 "retention?initial=signup&return=order_paid&interval=day&periods=14&" + range,
                 "paths?start=product_view&" + range,
                 "channels?" + range,
-                "associations?item=category&scope=person&" + range,
+                "associations?" + range,
                 "segments?" + range,
                 "nps?" + range,
                 "live");

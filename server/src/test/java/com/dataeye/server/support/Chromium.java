@@ -1,6 +1,5 @@
 package com.dataeye.server.support;
 
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -56,19 +55,18 @@ public final class Chromium {
         }
     }
 
-    /** The whole page, not only the window: the window is made as tall as the page for the shot. */
+    /** The whole page, not only the window (Chromium's capture beyond the viewport). */
     public static Path fullPage(ChromeDriver driver, Path dir, String name) {
-        Dimension before = driver.manage().window().getSize();
-        long height = ((Number) driver.executeScript("window.scrollTo(0, 0); return document.documentElement.scrollHeight")).longValue();
-        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.max(before.getHeight(), Math.min(height, 8000))));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) driver.executeScript("window.scrollTo(0, 0); const e = document.documentElement;"
+                + " return {width: e.clientWidth, height: Math.min(e.scrollHeight, 10000)};");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1)));
         try {
-            Thread.sleep(300); // the charts follow the new size
-            return screenshot(driver, dir, name);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Files.createDirectories(dir);
+            return Files.write(dir.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
             throw new IllegalStateException(e);
-        } finally {
-            driver.manage().window().setSize(before);
         }
     }
 }
