@@ -42,6 +42,16 @@ export async function post(path, body, signal) {
   return res.status === 204 ? null : res.json();
 }
 
+/** A PUT of JSON, or of text with its content type (a CSV upload). */
+export async function put(path, body, contentType = 'application/json', signal) {
+  const res = await send(path, {
+    method: 'PUT', signal,
+    headers: { Accept: 'application/json', 'Content-Type': contentType },
+    body: contentType === 'application/json' ? JSON.stringify(body) : body,
+  });
+  return res.status === 204 ? null : res.json();
+}
+
 /** A POST whose answer is a file (CSV): returned as text. */
 export async function postForText(path, body, signal) {
   const res = await send(path, {

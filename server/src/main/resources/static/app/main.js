@@ -6,7 +6,7 @@ import { h, field, errorView, loading } from './ui.js';
 import { disposeAll, loadECharts } from './charts.js';
 
 /** Pages, in the order of the navigation. Each is a module under pages/ exporting render(ctx). */
-const PAGES = ['overview', 'events', 'funnel', 'retention', 'paths', 'live'];
+const PAGES = ['overview', 'events', 'funnel', 'retention', 'paths', 'channels', 'associations', 'segments', 'nps', 'live'];
 const DEFAULT_PAGE = 'overview';
 
 const app = document.getElementById('app');
@@ -116,6 +116,8 @@ async function render() {
   }
   const main = h('main', { id: 'main', tabindex: '-1' }, h('h1', {}, t('page.' + page)), loading());
   app.replaceChildren(header(project, page), main);
+  // on a tablet the navigation scrolls sideways: the current page's entry is brought into view
+  app.querySelector('nav a[aria-current]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   document.title = t('page.' + page) + ' · DataEye 数据之眼';
   const abort = new AbortController();
   current = { abort };

@@ -133,7 +133,7 @@ export function resultCard(spec) {
   };
   btnChart?.addEventListener('click', () => { view = 'chart'; show(); });
   btnTable?.addEventListener('click', () => { view = 'table'; show(); });
-  const card = h('section', { class: 'card', 'aria-label': title },
+  const card = h('section', { class: 'card' + (spec.className ? ' ' + spec.className : ''), 'aria-label': title },
     h('header', { class: 'card-head' }, h('h2', {}, title),
       h('div', { class: 'card-tools', role: 'group' }, btnChart, btnTable,
         csv ? h('button', { type: 'button', class: 'csv', onclick: () => download(csv.name, csvText(csv.columns, csv.rows)) }, t('csv')) : null)),

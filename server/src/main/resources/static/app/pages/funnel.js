@@ -142,9 +142,32 @@ async function showDropped(ctx, body, step, out) {
     } }, t('droppedCsv'));
     out.replaceChildren(h('section', { class: 'card' },
       h('header', { class: 'card-head' }, h('h2', {}, t('droppedTitle', { a: step - 1, b: step })), h('div', { class: 'card-tools' }, csv)),
+      saveAsSegment(ctx, body, step),
       h('ul', { class: 'persons' }, r.persons.map((id) => h('li', {}, h('a', { href: `#/${encodeURIComponent(ctx.project.id)}/live?person=${encodeURIComponent(id)}` }, id))))));
     out.querySelector('h2').scrollIntoView({ block: 'nearest' });
   } catch (err) {
     out.replaceChildren(errorView(err, () => showDropped(ctx, body, step, out)));
   }
+}
+
+/** The persons who dropped at a step, saved as a static segment (POST …/segments with from_funnel). */
+function saveAsSegment(ctx, body, step) {
+  const { breakdown, ...query } = body; // the list is the same for every group
+  const name = h('input', { name: 'segment_name', required: true, maxlength: 200,
+    value: t('droppedSegmentName', { step, event: body.steps[step - 1].event, from: body.from, to: body.to }) });
+  const status = h('span', { class: 'seg-status', role: 'status' });
+  const form = h('form', { class: 'query inline save-segment', 'aria-label': t('saveAsSegment') },
+    field(t('segmentName'), name), h('div', { class: 'field run' }, h('button', { type: 'submit' }, t('saveAsSegment'))), status);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    status.replaceChildren(t('loading'));
+    try {
+      const s = await api.post(projectPath(ctx, '/segments'), { name: name.value.trim(), kind: 'static', from_funnel: { query, step } }, ctx.signal);
+      status.replaceChildren(t('savedAsSegment') + ' ',
+        h('a', { href: `#/${encodeURIComponent(ctx.project.id)}/segments?id=${encodeURIComponent(s.id)}` }, s.name));
+    } catch (err) {
+      status.replaceChildren(errorView(err, null, form, () => 'segment_name'));
+    }
+  });
+  return form;
 }

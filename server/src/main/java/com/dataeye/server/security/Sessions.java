@@ -1,5 +1,10 @@
 package com.dataeye.server.security;
 
+import com.dataeye.server.ingest.ApiError;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +21,17 @@ import java.util.Map;
 @RestController
 class Sessions {
 
+    /**
+     * The form login permits every method on its URL, so a GET without a session arrives here with no
+     * authentication: it is a 401 like any other request without login (it was a 500, and a fresh
+     * browser could show an error page instead of the login form).
+     */
     @GetMapping("/api/v1/session")
-    Map<String, Object> current(Authentication auth) {
-        return view(auth);
+    ResponseEntity<?> current(Authentication auth) {
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(ApiError.of("unauthorized", "nobody is logged in"));
+        }
+        return ResponseEntity.ok(view(auth));
     }
 
     static Map<String, Object> view(Authentication auth) {

@@ -18,6 +18,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The dashboard as an operator uses it: real headless Chromium against the real server, with a
@@ -190,6 +192,10 @@ class DashboardIT extends InProcessServer {
         browser.findElement(By.cssSelector("button.logout")).click();
         waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.login")));
         Chromium.screenshot(browser, SHOTS, "login");
+        // nobody logged in: the session answers 401 (not a 500), so a fresh browser gets the login form
+        Object noSession = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[0]; fetch('/api/v1/session').then(r => done(r.status));");
+        assertThat(((Number) noSession).intValue()).isEqualTo(401);
 
         logIn("wrong-password");
         waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".login-status"), "Wrong user name or password"));
@@ -243,7 +249,7 @@ class DashboardIT extends InProcessServer {
         browser.findElement(By.cssSelector("button.lang")).click();
         waitUpTo(30).until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
         waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main[data-painted] .results table")));
-        assertThat(browser.findElement(By.tagName("nav")).getText()).contains("漏斗分析").contains("留存分析").contains("事件分析");
+        assertThat(browser.findElement(By.tagName("nav")).getText()).contains("漏斗分析").contains("留存分析").contains("事件分析").contains("用户分群").contains("关联购买").contains("渠道与 LTV");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("留存分析");
         Chromium.screenshot(browser, SHOTS, "retention-zh");
         open("events?event=order_paid&measure=sum&prop=amount&from=" + from + "&to=" + to);
@@ -268,6 +274,14 @@ class DashboardIT extends InProcessServer {
             new WebDriverWait(zh, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main[data-painted] .results table")));
             assertThat(zh.findElement(By.cssSelector(".results")).getText()).contains("总转化率").contains("Android");
             Chromium.screenshot(zh, SHOTS, "funnel-zh-tablet");
+            zh.get(base + "/#/" + PROJECT + "/channels?from=" + from + "&to=" + to);
+            new WebDriverWait(zh, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ltv-card table")));
+            assertThat(zh.findElement(By.tagName("h1")).getText()).isEqualTo("渠道与 LTV");
+            Chromium.fullPage(zh, SHOTS, "channels-zh-tablet");
+            zh.get(base + "/#/" + PROJECT + "/nps?from=" + from + "&to=" + to);
+            new WebDriverWait(zh, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-metric=score]")));
+            assertThat(zh.findElement(By.cssSelector(".tiles")).getText()).contains("推荐者").contains("贬损者");
+            Chromium.fullPage(zh, SHOTS, "nps-zh-tablet");
         } finally {
             zh.quit();
         }
@@ -334,5 +348,157 @@ class DashboardIT extends InProcessServer {
         assertThat(rows).hasSize(100);
         assertThat(rows.get(0).getText()).contains("order_paid");
         Chromium.screenshot(browser, SHOTS, "live");
+    }
+    /** A number as shown (¥1,234.56, -23.03, 3.42): its digits, point and sign. */
+    private static double decimal(String text) {
+        return Double.parseDouble(text.replace('−', '-').replaceAll("[^0-9.\\-]", ""));
+    }
+
+    private WebElement present(String css, int seconds) {
+        return waitUpTo(seconds).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    private String range() {
+        return "from=" + from + "&to=" + to;
+    }
+
+    @Test
+    void channelsPageShowsTheApisLtvAndAttributionAndRoiAfterASpendUpload() throws Exception {
+        loggedIn();
+        open("channels?" + range());
+        WebElement ltv7 = present(".ltv-card tbody tr:first-child [data-ltv='7']", 60);
+        JsonNode ltv = apiQuery("ltv", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"curve_days\":90}");
+        JsonNode top = ltv.path("rows").path(0);
+        assertThat(browser.findElements(By.cssSelector(".ltv-card tbody tr"))).hasSize(ltv.path("rows").size());
+        assertThat(decimal(ltv7.getText())).isCloseTo(top.path("ltv").path(0).path("per_person").asDouble(), within(0.0051));
+        assertThat(browser.findElement(By.cssSelector(".roi-card")).getText()).contains("No spend entered");
+
+        JsonNode attr = apiQuery("attribution", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"model\":\"first_touch\",\"by\":\"channel\"}");
+        WebElement total = present(".attr-card tr.total", 60);
+        assertThat(decimal(total.findElements(By.tagName("td")).get(2).getText()))
+                .isCloseTo(attr.path("totals").path("revenue").asDouble(), within(0.0051)).isPositive();
+        Chromium.fullPage(browser, SHOTS, "channels");
+
+        // a spend CSV for the top channel: ROI, CAC and payback appear, as the API computes them
+        Path csv = Files.createTempFile("spend-", ".csv");
+        Files.writeString(csv, "day,channel,amount\n" + from + "," + top.path("channel").asString() + ",500.00\n");
+        browser.findElement(By.name("spend_csv")).sendKeys(csv.toString());
+        browser.findElement(By.cssSelector("form.spend-upload button[type=submit]")).click();
+        WebElement roi = present(".roi-card tbody tr", 60);
+        JsonNode after = apiQuery("ltv", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"curve_days\":90}").path("rows").path(0);
+        List<WebElement> cells = roi.findElements(By.tagName("td"));
+        assertThat(decimal(cells.get(0).getText())).isEqualTo(500.0);
+        assertThat(decimal(cells.get(2).getText())).isCloseTo(after.path("cac").asDouble(), within(0.0051));
+        Chromium.fullPage(browser, SHOTS, "channels-roi");
+
+        // another model: the query goes into the URL and the card says which model it shows
+        new Select(browser.findElement(By.name("model"))).selectByValue("last_touch");
+        browser.findElement(By.cssSelector("main > form.query button[type=submit]")).click();
+        waitUpTo(30).until(d -> d.getCurrentUrl().contains("model=last_touch"));
+        waitUpTo(60).until(d -> d.findElements(By.cssSelector(".attr-card h2")).stream().anyMatch(h -> h.getText().contains("Last touch")));
+    }
+
+    @Test
+    void associationsPageShowsTheApisRulesAsStatements() {
+        loggedIn();
+        open("associations?" + range()); // the page starts per person, by category
+        JsonNode api = apiQuery("associations", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"item\":\"category\",\"scope\":\"person\"}");
+        JsonNode rule = api.path("rules").path(0);
+        assertThat(rule.isMissingNode()).as("the simulated shop has rules: " + api).isFalse();
+        WebElement lift = present(".rules-card tbody tr:first-child td:nth-child(5)", 30);
+        assertThat(decimal(lift.getText())).isCloseTo(rule.path("lift").asDouble(), within(0.0051));
+        String first = browser.findElement(By.cssSelector("ol.statements li")).getText();
+        assertThat(first).contains("of buyers of " + rule.path("antecedent").path(0).asString())
+                .contains("also buy " + rule.path("consequent").asString());
+        assertThat(browser.findElements(By.cssSelector(".bundles-card tbody tr"))).hasSize(api.path("bundles").size());
+        Chromium.fullPage(browser, SHOTS, "associations");
+    }
+
+    @Test
+    void npsPageShowsTheApisScore() {
+        loggedIn();
+        open("nps?" + range());
+        JsonNode api = apiQuery("nps", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}").path("overall");
+        assertThat(api.path("responses").asLong()).isPositive();
+        WebElement score = present("[data-metric=score] .tile-value", 30);
+        assertThat(decimal(score.getText())).isCloseTo(api.path("nps").asDouble(), within(0.051));
+        assertThat(number(browser.findElement(By.cssSelector("[data-metric=responses] .tile-value")).getText()))
+                .isEqualTo(api.path("responses").asLong());
+        waitUpTo(30).until(d -> d.findElements(By.cssSelector(".results .card")).size() >= 3);
+        waitUpTo(30).until(d -> "true".equals(d.findElement(By.cssSelector(".chart")).getDomAttribute("data-drawn")));
+        Chromium.fullPage(browser, SHOTS, "nps");
+    }
+
+    @Test
+    void funnelDropOffSavedAsSegmentIsListedWithItsSizeAndAPersonsMembership() throws Exception {
+        loggedIn();
+        open("funnel?s1=product_view&s2=checkout_start&s3=order_paid&" + range());
+        JsonNode funnel = apiQuery("funnel", "{\"steps\":[{\"event\":\"product_view\"},{\"event\":\"checkout_start\"},"
+                + "{\"event\":\"order_paid\"}],\"window\":\"7d\",\"from\":\"" + from + "\",\"to\":\"" + to + "\"}");
+        long dropped = funnel.path("groups").path(0).path("steps").path(2).path("dropped_here").asLong();
+        assertThat(dropped).isPositive();
+        browser.findElements(By.cssSelector(".results tbody tr")).get(2).findElement(By.cssSelector("button.link")).click();
+        String person = present("ul.persons li", 30).getText();
+        WebElement name = browser.findElement(By.name("segment_name"));
+        name.clear();
+        name.sendKeys("Dropped at payment (IT)", Keys.ENTER);
+        WebElement link = present("form.save-segment a", 30);
+        assertThat(link.getText()).isEqualTo("Dropped at payment (IT)");
+        Chromium.screenshot(browser, SHOTS, "funnel-saved-segment");
+        String id = link.getDomAttribute("href").replaceAll(".*[?&]id=", "");
+
+        open("segments?id=" + id + "&" + range());
+        WebElement size = present("[data-size='" + id + "']", 30);
+        waitUpTo(60).until(d -> !size.getText().equals("…"));
+        assertThat(number(size.getText())).isEqualTo(dropped);
+        assertThat(browser.findElement(By.cssSelector(".seg-list")).getText()).contains("Dropped at payment (IT)").contains("Whales");
+        assertThat(browser.findElement(By.cssSelector(".seg-sizes h2")).getText()).contains("Dropped at payment (IT)");
+
+        // its members as CSV: a header and one person a line
+        browser.findElement(By.cssSelector("a.csv-link[href*='/segments/" + id + "/members']")).click();
+        Path members = waitUpTo(30).until(d -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(f -> f.getFileName().toString().startsWith("segment-" + id) && f.toString().endsWith(".csv"))
+                        .findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        List<String> memberLines = Files.readAllLines(members, StandardCharsets.UTF_8);
+        assertThat(memberLines).hasSize((int) dropped + 1).contains(person);
+        assertThat(memberLines.get(0)).isEqualTo("person_id");
+
+        // sizes over time: none stored yet; computed on request
+        present(".seg-sizes button.compute", 30).click();
+        waitUpTo(60).until(d -> "true".equals(d.findElement(By.cssSelector(".seg-sizes .chart")).getDomAttribute("data-drawn")));
+
+        // the builder's definition is what the API previews
+        browser.findElement(By.cssSelector("button.preview")).click();
+        WebElement preview = present(".preview-size", 60);
+        String definition = browser.findElement(By.name("definition")).getDomProperty("value");
+        Api.Response r = api().post("/api/v1/projects/" + PROJECT + "/segments/preview",
+                ("{\"definition\":" + definition + "}").getBytes(StandardCharsets.UTF_8), "Authorization", "Bearer " + secretKey);
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+        assertThat(number(preview.getText().replaceAll("as of.*", ""))).isEqualTo(r.body().path("persons").asLong());
+        Chromium.fullPage(browser, SHOTS, "segments");
+
+        // a mistake in the definition: the API's message and field
+        WebElement json = browser.findElement(By.name("definition"));
+        json.clear();
+        json.sendKeys("{\"type\":\"event\",\"count\":{\"op\":\"gte\",\"value\":1}}");
+        browser.findElement(By.cssSelector("button.preview")).click();
+        WebElement alert = present(".seg-builder [role=alert]", 30);
+        assertThat(alert.getText()).contains("definition");
+        assertThat(json.getDomAttribute("aria-invalid")).isEqualTo("true");
+        Chromium.fullPage(browser, SHOTS, "segments-error");
+
+        // membership lookup: the dropped person is in the saved list
+        WebElement who = browser.findElement(By.name("person"));
+        who.sendKeys(person, Keys.ENTER);
+        waitUpTo(30).until(d -> d.getCurrentUrl().contains("person="));
+        WebElement mine = waitUpTo(60).until(d -> d.findElements(By.cssSelector(".seg-lookup tbody tr")).stream()
+                .filter(row -> row.findElement(By.tagName("th")).getText().equals("Dropped at payment (IT)")).findFirst().orElse(null));
+        assertThat(mine.findElements(By.tagName("td")).get(0).getText()).isEqualTo("yes");
+        Chromium.fullPage(browser, SHOTS, "segments-lookup");
     }
 }

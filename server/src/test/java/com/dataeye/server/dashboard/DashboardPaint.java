@@ -39,6 +39,10 @@ public final class DashboardPaint {
                 "funnel?s1=product_view&s2=checkout_start&s3=order_paid&" + range,
                 "retention?initial=signup&return=order_paid&interval=day&periods=14&" + range,
                 "paths?start=product_view&" + range,
+                "channels?" + range,
+                "associations?" + range,
+                "segments?" + range,
+                "nps?" + range,
                 "live");
         ChromeDriver browser = Chromium.start("en-US", Files.createTempDirectory("paint-"), 1366, 900);
         try {

@@ -54,4 +54,19 @@ public final class Chromium {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The whole page, not only the window (Chromium's capture beyond the viewport). */
+    public static Path fullPage(ChromeDriver driver, Path dir, String name) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) driver.executeScript("window.scrollTo(0, 0); const e = document.documentElement;"
+                + " return {width: e.clientWidth, height: Math.min(e.scrollHeight, 10000)};");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1)));
+        try {
+            Files.createDirectories(dir);
+            return Files.write(dir.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
