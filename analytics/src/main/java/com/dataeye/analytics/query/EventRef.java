@@ -46,31 +46,31 @@ public record EventRef(String name, VirtualEvent virtual) {
         return virtual == null ? List.of(name) : virtual.definition().eventNames();
     }
 
-    /** The condition on an event row, its parameters appended to {@code args} in order. */
+    /**
+     * The condition on an event row, its parameters appended to {@code args} in order. It may be NULL
+     * where a positive test meets a missing field: every caller uses it where NULL counts as false
+     * (WHERE, FILTER, CASE WHEN, or inside {@code coalesce(…, false)}), and plain comparisons with
+     * the event name first let the store push them into its scan, as for a real event.
+     */
     public String sql(List<Object> args) {
         if (virtual == null) {
             args.add(name);
             return "event = ?";
         }
         List<MatchRule> rules = virtual.definition().rules();
-        StringBuilder sql = new StringBuilder("(");
-        // the IN list first: the whole predicate's event names, so the scan can skip other events
-        // before any text is compared
-        sql.append(inList("event", eventNames(), args));
-        sql.append(" AND (");
+        if (rules.size() == 1) {
+            return "(" + rule(rules.get(0), args) + ")";
+        }
+        // the IN list first: every rule's event names, so the scan can skip other events before any text is compared
+        StringBuilder sql = new StringBuilder("(").append(inList("event", eventNames(), args)).append(" AND (");
         for (int i = 0; i < rules.size(); i++) {
-            sql.append(i == 0 ? "(" : " OR (").append(rule(rules.get(i), rules.size() > 1, args)).append(")");
+            sql.append(i == 0 ? "(" : " OR (").append(rule(rules.get(i), args)).append(")");
         }
         return sql.append("))").toString();
     }
 
-    private static String rule(MatchRule r, boolean needsEvent, List<Object> args) {
-        StringBuilder sql = new StringBuilder();
-        if (needsEvent) {
-            sql.append(inList("event", r.events(), args));
-        } else {
-            sql.append("true");
-        }
+    private static String rule(MatchRule r, List<Object> args) {
+        StringBuilder sql = new StringBuilder(inList("event", r.events(), args));
         for (Condition c : r.conditions()) {
             sql.append(" AND ").append(condition(c, args));
         }
@@ -79,40 +79,18 @@ public record EventRef(String name, VirtualEvent virtual) {
 
     static String condition(Condition c, List<Object> args) {
         String col = c.field().column();
-        switch (c.op()) {
-            case EQUALS -> {
-                args.add(c.value());
-                return "coalesce(" + col + " = ?, false)";
-            }
-            case NOT_EQUALS -> {
-                args.add(c.value());
-                return "coalesce(" + col + " <> ?, true)";
-            }
-            case CONTAINS -> {
-                args.add(c.value());
-                return "coalesce(contains(" + col + ", ?), false)";
-            }
-            case NOT_CONTAINS -> {
-                args.add(c.value());
-                return "coalesce(NOT contains(" + col + ", ?), true)";
-            }
-            case STARTS_WITH -> {
-                args.add(c.value());
-                return "coalesce(starts_with(" + col + ", ?), false)";
-            }
-            case ENDS_WITH -> {
-                args.add(c.value());
-                return "coalesce(suffix(" + col + ", ?), false)";
-            }
-            case GLOB -> {
-                args.add(c.likePattern());
-                return "coalesce(" + col + " LIKE ? ESCAPE '\\', false)";
-            }
-            default -> {
-                args.add(c.value());
-                return "coalesce(regexp_matches(" + col + ", ?), false)";
-            }
-        }
+        args.add(c.op() == com.dataeye.core.virtualevents.MatchOp.GLOB ? c.likePattern() : c.value());
+        return switch (c.op()) {
+            case EQUALS -> col + " = ?";
+            // a missing field is "not equal" and "does not contain"
+            case NOT_EQUALS -> "coalesce(" + col + " <> ?, true)";
+            case CONTAINS -> "contains(" + col + ", ?)";
+            case NOT_CONTAINS -> "coalesce(NOT contains(" + col + ", ?), true)";
+            case STARTS_WITH -> "starts_with(" + col + ", ?)";
+            case ENDS_WITH -> "suffix(" + col + ", ?)";
+            case GLOB -> col + " LIKE ? ESCAPE '\\'";
+            case REGEX -> "regexp_matches(" + col + ", ?)";
+        };
     }
 
     private static String inList(String column, List<String> names, List<Object> args) {
