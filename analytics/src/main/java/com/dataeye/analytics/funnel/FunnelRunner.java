@@ -63,7 +63,27 @@ public final class FunnelRunner {
             sql.append(k == 0 ? "?" : ", ?");
             args.add(names.get(k));
         }
-        sql.append(")), ev AS (SELECT *, {'t': ts, 's': CASE");
+        sql.append(")");
+        if (q.steps().stream().anyMatch(s -> s.event().isVirtual())) {
+            // a virtual step's events (say $WebClick) are mostly not the step: drop them before the
+            // per-row step columns are computed, not after
+            List<String> real = q.steps().stream().filter(s -> !s.event().isVirtual()).map(s -> s.event().name()).distinct().toList();
+            sql.append(" AND (");
+            String or = "";
+            if (!real.isEmpty()) {
+                sql.append("event IN (").append(String.join(", ", java.util.Collections.nCopies(real.size(), "?"))).append(")");
+                args.addAll(real);
+                or = " OR ";
+            }
+            for (FunnelQuery.Step s : q.steps()) {
+                if (s.event().isVirtual()) {
+                    sql.append(or).append(s.event().sql(args));
+                    or = " OR ";
+                }
+            }
+            sql.append(")");
+        }
+        sql.append("), ev AS (SELECT *, {'t': ts, 's': CASE");
         for (int k = 1; k <= n; k++) {
             sql.append(" WHEN ok").append(k).append(" THEN ").append(k);
         }
