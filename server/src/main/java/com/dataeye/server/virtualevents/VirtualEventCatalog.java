@@ -167,5 +167,4 @@ public class VirtualEventCatalog {
             this.code = code;
         }
     }
-
 }

@@ -90,6 +90,18 @@ class VirtualEventsApiIT extends InProcessServer {
     }
 
     @Test
+    void segmentsCountThePersonsWhoDidAVirtualEventWithItsCurrentVersion() {
+        shop.post("/virtual-events", BUY_CLICK);
+        String segment = "{\"definition\": {\"type\": \"event\", \"event\": \"buy_click\", \"period\": {\"last_days\": 7}}}";
+        Shop.Response r = shop.post("/segments/preview", segment);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.body().path("persons").asLong()).isEqualTo(2); // u1, u2
+        shop.put("/virtual-events/buy_click", """
+                {"rules": [{"events": ["$WebClick"], "conditions": [{"field": "element_text", "op": "equals", "value": "分享"}]}]}""");
+        assertThat(shop.post("/segments/preview", segment).body().path("persons").asLong()).isEqualTo(1); // u3
+    }
+
+    @Test
     void previewCountsADraftPerDayWithSamples() {
         Shop.Response r = shop.post("/virtual-events/preview?days=3&samples=5", BUY_CLICK);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
