@@ -235,6 +235,20 @@ class VirtualEventsTest {
     }
 
     @Test
+    void compilesRulesToComparisonsWithTheEventNamesFirstAndEveryValueBound() {
+        VirtualEvent v = virtual("""
+                {"name": "two", "rules": [{"events": ["$WebClick"], "conditions": [{"field": "element_selector", "op": "equals", "value": "#a"},
+                  {"field": "url", "op": "not_contains", "value": "test"}]}, {"events": ["checkout_start", "order_paid"]}]}""");
+        List<Object> args = new ArrayList<>();
+        assertThat(new EventRef("two", v).sql(args)).isEqualTo("(event IN (?, ?, ?) AND ((event = ? AND element_selector = ? AND "
+                + "coalesce(NOT contains(url, ?), true)) OR (event IN (?, ?))))");
+        assertThat(args).containsExactly("$WebClick", "checkout_start", "order_paid", "$WebClick", "#a", "test", "checkout_start", "order_paid");
+        args.clear();
+        assertThat(new EventRef("buy_click", BUY_CLICK).sql(args)).isEqualTo("(event = ? AND element_selector = ?)");
+        assertThat(EventRef.real("order_paid").sql(args)).isEqualTo("event = ?");
+    }
+
+    @Test
     void theScopeRemembersWhichDefinitionsAnAnalysisUsed() {
         VirtualEventScope s = scope(BUY_CLICK, PRODUCT_PAGE);
         TrendQuery.from(query("{\"event\": \"buy_click\", \"from\": \"2026-11-01\", \"to\": \"2026-11-01\"}", s));
