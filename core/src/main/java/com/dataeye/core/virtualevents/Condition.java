@@ -22,7 +22,7 @@ public record Condition(MatchField field, MatchOp op, String value) {
         };
     }
 
-    /** A glob as an anchored pattern: {@code *} is any run of characters (like the governance URL lists). */
+    /** A glob as an anchored pattern: {@code *} is any run of characters, newlines too, as {@code %} in SQL (the governance URL-list syntax). */
     static Pattern globPattern(String glob) {
         StringBuilder re = new StringBuilder();
         int start = 0;
