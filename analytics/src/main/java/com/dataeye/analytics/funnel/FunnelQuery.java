@@ -1,6 +1,7 @@
 package com.dataeye.analytics.funnel;
 
 import com.dataeye.analytics.query.DateRange;
+import com.dataeye.analytics.query.EventRef;
 import com.dataeye.analytics.query.Filter;
 import com.dataeye.analytics.query.InvalidQueryException;
 import com.dataeye.analytics.query.Property;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public record FunnelQuery(List<Step> steps, Duration window, DateRange range, Property breakdown, int breakdownLimit) {
 
-    public record Step(String event, List<Filter> filters) {}
+    public record Step(EventRef event, List<Filter> filters) {}
 
     private static final Pattern WINDOW = Pattern.compile("(\\d{1,6})\\s*(m|min|minutes?|h|hours?|d|days?)");
 
@@ -43,7 +44,7 @@ public record FunnelQuery(List<Step> steps, Duration window, DateRange range, Pr
                     filters.add(Filter.of(f, path + ".filters[" + j + "]"));
                 }
             }
-            steps.add(new Step(event, List.copyOf(filters)));
+            steps.add(new Step(EventRef.of(event, path + ".event", q), List.copyOf(filters)));
         }
         Duration window = window(q.getOrDefault("window", "7d"));
         DateRange range = DateRange.of(q.get("from"), q.get("to"), "");

@@ -57,11 +57,33 @@ public final class FunnelRunner {
         args.add(projectId);
         args.add(q.range().start(zone));
         args.add(q.range().end(zone).plus(q.window()));
-        for (int k = 0; k < n; k++) {
+        // the real events any step can match: the scan skips all others before a step's conditions run
+        List<String> names = q.steps().stream().flatMap(s -> s.event().eventNames().stream()).distinct().toList();
+        for (int k = 0; k < names.size(); k++) {
             sql.append(k == 0 ? "?" : ", ?");
-            args.add(q.steps().get(k).event());
+            args.add(names.get(k));
         }
-        sql.append(")), ev AS (SELECT *, {'t': ts, 's': CASE");
+        sql.append(")");
+        if (q.steps().stream().anyMatch(s -> s.event().isVirtual())) {
+            // a virtual step's events (say $WebClick) are mostly not the step: drop them before the
+            // per-row step columns are computed, not after
+            List<String> real = q.steps().stream().filter(s -> !s.event().isVirtual()).map(s -> s.event().name()).distinct().toList();
+            sql.append(" AND (");
+            String or = "";
+            if (!real.isEmpty()) {
+                sql.append("event IN (").append(String.join(", ", java.util.Collections.nCopies(real.size(), "?"))).append(")");
+                args.addAll(real);
+                or = " OR ";
+            }
+            for (FunnelQuery.Step s : q.steps()) {
+                if (s.event().isVirtual()) {
+                    sql.append(or).append(s.event().sql(args));
+                    or = " OR ";
+                }
+            }
+            sql.append(")");
+        }
+        sql.append("), ev AS (SELECT *, {'t': ts, 's': CASE");
         for (int k = 1; k <= n; k++) {
             sql.append(" WHEN ok").append(k).append(" THEN ").append(k);
         }
@@ -88,8 +110,7 @@ public final class FunnelRunner {
     }
 
     private static String condition(FunnelQuery.Step step, List<Object> args) {
-        StringBuilder c = new StringBuilder("coalesce(event = ?");
-        args.add(step.event());
+        StringBuilder c = new StringBuilder("coalesce(").append(step.event().sql(args));
         for (Filter f : step.filters()) {
             c.append(" AND ").append(f.toSql(args));
         }
@@ -172,7 +193,7 @@ public final class FunnelRunner {
             for (int k = 0; k < persons.length; k++) {
                 double conversion = persons[0] == 0 ? 0 : persons[k] / (double) persons[0];
                 double stepConversion = k == 0 ? (persons[0] == 0 ? 0 : 1) : persons[k - 1] == 0 ? 0 : persons[k] / (double) persons[k - 1];
-                steps.add(new FunnelResult.StepResult(k + 1, q.steps().get(k).event(), persons[k], conversion, stepConversion,
+                steps.add(new FunnelResult.StepResult(k + 1, q.steps().get(k).event().name(), persons[k], conversion, stepConversion,
                         k == 0 ? 0 : persons[k - 1] - persons[k], medians[k]));
             }
             return new FunnelResult.Group(group, steps);

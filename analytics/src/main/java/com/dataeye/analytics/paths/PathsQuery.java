@@ -1,6 +1,7 @@
 package com.dataeye.analytics.paths;
 
 import com.dataeye.analytics.query.DateRange;
+import com.dataeye.analytics.query.EventRef;
 import com.dataeye.analytics.query.Filter;
 import com.dataeye.analytics.query.InvalidQueryException;
 
@@ -13,8 +14,8 @@ import java.util.Map;
  * session (no gap longer than {@code sessionGapMinutes}), with at most {@code maxNodes} distinct events
  * per step and the rest as {@code $other}; docs/api/analytics.md has the exact rules.
  */
-public record PathsQuery(String event, List<Filter> filters, boolean after, int depth, int maxNodes, int sessionGapMinutes,
-                         List<String> only, DateRange range) {
+public record PathsQuery(EventRef event, List<Filter> filters, boolean after, int depth, int maxNodes, int sessionGapMinutes,
+                         List<EventRef> only, DateRange range) {
 
     @SuppressWarnings("unchecked")
     public static PathsQuery from(Map<String, Object> q) {
@@ -38,13 +39,16 @@ public record PathsQuery(String event, List<Filter> filters, boolean after, int 
         int depth = integer(q, "depth", 3, 1, 5);
         int maxNodes = integer(q, "max_nodes", 10, 2, 50);
         int gap = integer(q, "session_gap_minutes", 30, 1, 1440);
-        List<String> only = new ArrayList<>();
+        List<EventRef> only = new ArrayList<>();
         if (q.get("events") instanceof List<?> l) {
-            for (Object o : l) {
-                only.add(String.valueOf(o));
+            if (l.size() > 200) {
+                throw new InvalidQueryException("events", "events lists at most 200 events");
+            }
+            for (int i = 0; i < l.size(); i++) {
+                only.add(EventRef.of(l.get(i), "events[" + i + "]", q));
             }
         }
-        return new PathsQuery(event, List.copyOf(filters), "after".equals(direction), depth, maxNodes, gap, List.copyOf(only),
+        return new PathsQuery(EventRef.of(event, "start.event", q), List.copyOf(filters), "after".equals(direction), depth, maxNodes, gap, List.copyOf(only),
                 DateRange.of(q.get("from"), q.get("to"), ""));
     }
 

@@ -1,5 +1,6 @@
 package com.dataeye.analytics.paths;
 
+import com.dataeye.analytics.query.EventRef;
 import com.dataeye.analytics.query.Filter;
 import com.dataeye.analytics.query.QueryExecutor;
 
@@ -28,9 +29,8 @@ public final class PathsRunner {
 
     public static Compiled compile(String projectId, ZoneId zone, PathsQuery q) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("WITH ev AS (SELECT person_id, ts, event, event_id, ");
-        StringBuilder isStart = new StringBuilder("(event = ?");
-        args.add(q.event());
+        StringBuilder sql = new StringBuilder("WITH ev AS (SELECT person_id, ts, ").append(label(q, args)).append(" AS event, event_id, ");
+        StringBuilder isStart = new StringBuilder("(").append(q.event().sql(args));
         for (Filter f : q.filters()) {
             isStart.append(" AND ").append(f.toSql(args));
         }
@@ -41,13 +41,11 @@ public final class PathsRunner {
         args.add(q.after() ? q.range().start(zone) : q.range().start(zone).minus(slack));
         args.add(q.after() ? q.range().end(zone).plus(slack) : q.range().end(zone));
         if (!q.only().isEmpty()) {
-            sql.append(" AND (event = ? OR event IN (");
-            args.add(q.event());
-            for (int i = 0; i < q.only().size(); i++) {
-                sql.append(i == 0 ? "?" : ", ?");
-                args.add(q.only().get(i));
+            sql.append(" AND (").append(q.event().sql(args));
+            for (EventRef e : q.only()) {
+                sql.append(" OR ").append(e.sql(args));
             }
-            sql.append("))");
+            sql.append(")");
         }
         sql.append(")");
         // the session gap, depth and look-ahead are validated integers, written as numbers
@@ -172,6 +170,27 @@ public final class PathsRunner {
                     .append(keep).append(")[1:").append(q.depth() + 1).append("], i -> l[i].e) AS path FROM (SELECT *, coalesce(list_filter(range(j, 1, -1), i -> ")
                     .append(cut).append(")[1], 1) AS b_ FROM ").append(p).append("_start WHERE j IS NOT NULL))");
         }
+    }
+
+    /**
+     * A path node's name: the stored event, or the virtual event (start first, then the listed ones)
+     * an event matches, so a path over virtual events shows their names and not {@code $WebClick}.
+     */
+    private static String label(PathsQuery q, List<Object> args) {
+        List<EventRef> virtual = new ArrayList<>();
+        if (q.event().isVirtual()) {
+            virtual.add(q.event());
+        }
+        q.only().stream().filter(EventRef::isVirtual).filter(e -> !virtual.contains(e)).forEach(virtual::add);
+        if (virtual.isEmpty()) {
+            return "event";
+        }
+        StringBuilder sql = new StringBuilder("CASE");
+        for (EventRef e : virtual) {
+            sql.append(" WHEN ").append(e.sql(args)).append(" THEN CAST(? AS VARCHAR)");
+            args.add(e.name());
+        }
+        return sql.append(" ELSE event END").toString();
     }
 
     private static String id(int step, String event) {

@@ -1,6 +1,7 @@
 package com.dataeye.analytics.retention;
 
 import com.dataeye.analytics.query.DateRange;
+import com.dataeye.analytics.query.EventRef;
 import com.dataeye.analytics.query.Filter;
 import com.dataeye.analytics.query.InvalidQueryException;
 
@@ -14,7 +15,7 @@ import java.util.Map;
  * event in the range; period N counts those who did the return event N days (weeks) later.
  * {@code revenue} measures the return event's {@code amount} instead of persons.
  */
-public record RetentionQuery(String initialEvent, List<Filter> initialFilters, String returnEvent, List<Filter> returnFilters,
+public record RetentionQuery(EventRef initialEvent, List<Filter> initialFilters, EventRef returnEvent, List<Filter> returnFilters,
                              Interval interval, int periods, DateRange range, boolean revenue) {
 
     public enum Interval { DAY, WEEK }
@@ -44,7 +45,7 @@ public record RetentionQuery(String initialEvent, List<Filter> initialFilters, S
         if (!"persons".equals(measure) && !"revenue".equals(measure)) {
             throw new InvalidQueryException("measure", "measure is persons or revenue");
         }
-        return new RetentionQuery(ie, filters(initial.get("filters"), "initial.filters"), re, filters(ret.get("filters"), "return.filters"),
+        return new RetentionQuery(EventRef.of(ie, "initial.event", q), filters(initial.get("filters"), "initial.filters"), EventRef.of(re, "return.event", q), filters(ret.get("filters"), "return.filters"),
                 interval, periods, range, "revenue".equals(measure));
     }
 

@@ -31,9 +31,9 @@ public final class RetentionRunner {
         java.time.Instant spanTo = periodEnd(q).atStartOfDay(zone).toInstant();
         StringBuilder sql = new StringBuilder("WITH cohort AS (SELECT person_id, date_trunc('").append(unit).append("', ")
                 .append(LocalTimeSql.of("min(ts)", zone, spanFrom, spanTo, args))
-                .append(") AS c FROM resolved_events WHERE project_id = ? AND event = ? AND ts >= ? AND ts < ?");
+                .append(") AS c FROM resolved_events WHERE project_id = ? AND ");
         args.add(projectId);
-        args.add(q.initialEvent());
+        sql.append(q.initialEvent().sql(args)).append(" AND ts >= ? AND ts < ?");
         args.add(q.range().start(zone));
         args.add(q.range().end(zone));
         for (Filter f : q.initialFilters()) {
@@ -44,9 +44,9 @@ public final class RetentionRunner {
         sql.append(" GROUP BY person_id), ret AS (SELECT person_id, date_trunc('").append(unit).append("', ")
                 .append(LocalTimeSql.of("ts", zone, spanFrom, spanTo, args))
                 .append(") AS d, ").append(q.revenue() ? "sum(amount)" : "NULL").append(" AS amount FROM resolved_events")
-                .append(" WHERE project_id = ? AND event = ? AND ts >= ? AND ts < ?");
+                .append(" WHERE project_id = ? AND ");
         args.add(projectId);
-        args.add(q.returnEvent());
+        sql.append(q.returnEvent().sql(args)).append(" AND ts >= ? AND ts < ?");
         args.add(q.range().start(zone));
         args.add(periodEnd(q).atStartOfDay(zone).toOffsetDateTime());
         for (Filter f : q.returnFilters()) {

@@ -1,5 +1,6 @@
 package com.dataeye.analytics.segments;
 
+import com.dataeye.analytics.query.EventRef;
 import com.dataeye.analytics.query.Filter;
 import com.dataeye.analytics.query.InvalidQueryException;
 
@@ -126,8 +127,8 @@ public final class SegmentCompiler {
     private Leaf leaf(SegmentNode node, String path) {
         if (node instanceof SegmentNode.Did d) {
             List<Object> a = new ArrayList<>();
-            a.add(d.event());
-            StringBuilder where = new StringBuilder("event = ? AND ").append(d.period().sql(zone, asOf, a));
+            StringBuilder where = new StringBuilder(EventRef.resolve(d.event(), resolver.virtualEvents()).sql(a))
+                    .append(" AND ").append(d.period().sql(zone, asOf, a));
             for (Filter f : d.where()) {
                 where.append(" AND ").append(f.toSql(a));
             }

@@ -1,6 +1,7 @@
 package com.dataeye.analytics.trend;
 
 import com.dataeye.analytics.query.DateRange;
+import com.dataeye.analytics.query.EventRef;
 import com.dataeye.analytics.query.Filter;
 import com.dataeye.analytics.query.InvalidQueryException;
 import com.dataeye.analytics.query.Property;
@@ -15,7 +16,7 @@ import java.util.Map;
  * week or month, filtered, optionally broken down by a property into its top N values plus "other",
  * optionally compared with the period just before.
  */
-public record TrendQuery(String event, Measure measure, Interval interval, DateRange range, List<Filter> filters,
+public record TrendQuery(EventRef event, Measure measure, Interval interval, DateRange range, List<Filter> filters,
                          Property breakdown, int breakdownLimit, boolean comparePrevious) {
 
     public enum Interval {
@@ -31,9 +32,7 @@ public record TrendQuery(String event, Measure measure, Interval interval, DateR
     /** Reads and checks a query as it comes from JSON; every mistake names its field. */
     @SuppressWarnings("unchecked")
     public static TrendQuery from(Map<String, Object> q) {
-        if (!(q.get("event") instanceof String event) || event.isBlank() || event.length() > 100) {
-            throw new InvalidQueryException("event", "event is required: the name of the event to analyse");
-        }
+        EventRef event = EventRef.of(q.get("event"), "event", q);
         Map<String, Object> m = q.get("measure") instanceof Map<?, ?> mm ? (Map<String, Object>) mm : Map.of();
         Measure measure = Measure.of(m.get("type"), m.get("property"), "measure");
         Interval interval;

@@ -47,9 +47,9 @@ public final class TrendRunner {
             sql.append("NULL");
         }
         sql.append(" AS grp, person_id, ").append(q.measure().valueSql(args)).append(" AS v FROM resolved_events")
-                .append(" WHERE project_id = ? AND event = ? AND ts >= ? AND ts < ?");
+                .append(" WHERE project_id = ? AND ");
         args.add(projectId);
-        args.add(q.event());
+        sql.append(q.event().sql(args)).append(" AND ts >= ? AND ts < ?");
         args.add(q.range().start(zone));
         args.add(q.range().end(zone));
         for (Filter f : q.filters()) {

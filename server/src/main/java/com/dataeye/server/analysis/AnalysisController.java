@@ -17,6 +17,7 @@ import com.dataeye.server.api.UnknownProjectException;
 import com.dataeye.server.project.ProjectDirectory;
 import com.dataeye.server.security.ProjectAccess;
 import com.dataeye.server.segments.SegmentFilters;
+import com.dataeye.server.virtualevents.VirtualEventCatalog;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -49,8 +51,13 @@ class AnalysisController implements QueryEndpoint {
     private final PathsRunner paths;
     private final SegmentLoader loader;
     private final SegmentFilters segmentFilters;
+    private final VirtualEventCatalog virtualEvents;
+    private final JsonMapper json;
 
-    AnalysisController(ProjectDirectory projects, QueryExecutor executor, SegmentLoader loader, SegmentFilters segmentFilters) {
+    AnalysisController(ProjectDirectory projects, QueryExecutor executor, SegmentLoader loader, SegmentFilters segmentFilters,
+                       VirtualEventCatalog virtualEvents, JsonMapper json) {
+        this.virtualEvents = virtualEvents;
+        this.json = json;
         this.projects = projects;
         this.trends = new TrendRunner(executor);
         this.funnels = new FunnelRunner(executor);
@@ -83,14 +90,20 @@ class AnalysisController implements QueryEndpoint {
 
     /**
      * What every analysis does around its own work: check access, read the query (a 400 comes before
-     * any work), load what was acknowledged so far, run.
+     * any work), load what was acknowledged so far, run. The answer names the virtual-event definitions
+     * (name, version, saved_at) it used under {@code virtual_events}, so a client can tell that an answer
+     * changed because a definition did.
      */
     private <Q> ResponseEntity<?> analyse(String project, Authentication auth, Map<String, Object> body,
                                           Function<Map<String, Object>, Q> parse, BiFunction<Project, Q, Object> run) {
         Project p = project(project, auth);
-        Q query = parse.apply(segmentFilters.bind(p, body));
+        Map<String, Object> bound = virtualEvents.bind(p, segmentFilters.bind(p, body));
+        Q query = parse.apply(bound);
         loader.catchUp();
-        return ResponseEntity.ok(run.apply(p, query));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> out = new java.util.LinkedHashMap<>(json.convertValue(run.apply(p, query), Map.class));
+        out.put("virtual_events", VirtualEventCatalog.used(bound));
+        return ResponseEntity.ok(out);
     }
 
     /** Persons who reached step {@code step - 1} but not {@code step}: JSON pages, or CSV with {@code format=csv}. */
@@ -99,7 +112,7 @@ class AnalysisController implements QueryEndpoint {
                               @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset,
                               @RequestParam(defaultValue = "json") String format, Authentication auth) {
         Project p = project(project, auth);
-        FunnelQuery query = FunnelQuery.from(segmentFilters.bind(p, body));
+        FunnelQuery query = FunnelQuery.from(virtualEvents.bind(p, segmentFilters.bind(p, body)));
         if (step < 2 || step > query.steps().size()) {
             throw new InvalidQueryException("step", "step is 2–" + query.steps().size() + ": the step the persons did not reach");
         }

@@ -93,7 +93,8 @@ public class GovernanceApi {
         }
     }
 
-    @RestControllerAdvice(basePackages = {"com.dataeye.server.plan", "com.dataeye.server.quality", "com.dataeye.server.autocapture"})
+    @RestControllerAdvice(basePackages = {"com.dataeye.server.plan", "com.dataeye.server.quality", "com.dataeye.server.autocapture",
+            "com.dataeye.server.virtualevents"})
     static class Errors {
 
         @ExceptionHandler(PlanFileException.class)

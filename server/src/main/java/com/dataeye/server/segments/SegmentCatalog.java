@@ -11,6 +11,7 @@ import com.dataeye.analytics.segments.SegmentParser;
 import com.dataeye.analytics.segments.SegmentResolver;
 import com.dataeye.analytics.segments.StaticMembers;
 import com.dataeye.core.project.Project;
+import com.dataeye.server.virtualevents.VirtualEventCatalog;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,11 +53,14 @@ class SegmentCatalog {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SegmentRepository repository;
+    private final VirtualEventCatalog virtualEvents;
     private final StaticMembers members;
     private final FunnelRunner funnels;
     private final JsonMapper json;
 
-    SegmentCatalog(SegmentRepository repository, StaticMembers members, QueryExecutor executor, JsonMapper json) {
+    SegmentCatalog(SegmentRepository repository, StaticMembers members, QueryExecutor executor, JsonMapper json,
+                   VirtualEventCatalog virtualEvents) {
+        this.virtualEvents = virtualEvents;
         this.repository = repository;
         this.members = members;
         this.funnels = new FunnelRunner(executor);
@@ -88,7 +92,7 @@ class SegmentCatalog {
     }
 
     SegmentResolver resolver(String projectId) {
-        return id -> find(projectId, id).map(SegmentCatalog::target);
+        return SegmentResolver.of(id -> find(projectId, id).map(SegmentCatalog::target), virtualEvents.scope(projectId));
     }
 
     static SegmentResolver.Target target(Segment s) {
@@ -182,7 +186,8 @@ class SegmentCatalog {
         SegmentNode node = SegmentParser.parse(definition, "definition");
         SegmentResolver resolver = resolver(project.id());
         SegmentResolver withSelf = selfId == null ? resolver
-                : id -> id.equals(selfId) ? Optional.of(new SegmentResolver.Target(selfId, node)) : resolver.find(id);
+                : SegmentResolver.of(id -> id.equals(selfId) ? Optional.of(new SegmentResolver.Target(selfId, node)) : resolver.find(id),
+                        resolver.virtualEvents());
         SegmentCompiler.compile(project.id(), project.timeZone(), LocalDate.now(project.timeZone()), selfId == null ? node
                 : new SegmentNode.InSegment(selfId), withSelf);
         return node;

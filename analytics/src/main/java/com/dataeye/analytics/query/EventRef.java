@@ -1,0 +1,108 @@
+package com.dataeye.analytics.query;
+
+import com.dataeye.core.virtualevents.Condition;
+import com.dataeye.core.virtualevents.MatchRule;
+import com.dataeye.core.virtualevents.VirtualEvent;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place an analysis turns "the event named X" into SQL. X is a real event, or a virtual
+ * event (issue 8, C3) whose current definition becomes a predicate over the stored columns
+ * ({@code event}, {@code url}, {@code path}, {@code title}, {@code element_*}): column names come from
+ * {@link com.dataeye.core.virtualevents.MatchField}, every value is a bound parameter.
+ *
+ * @param virtual the definition when X names a virtual event, else null
+ */
+public record EventRef(String name, VirtualEvent virtual) {
+
+    /** Where the server puts the project's {@link VirtualEventScope} in a query map. */
+    public static final String VIRTUAL_EVENTS = "$virtual_events";
+
+    public static EventRef real(String name) {
+        return new EventRef(name, null);
+    }
+
+    /** The name in {@code scope}: a virtual event when one is defined under it, else the real event. */
+    public static EventRef resolve(String name, VirtualEventScope scope) {
+        return new EventRef(name, scope.find(name).orElse(null));
+    }
+
+    /** Reads an event name from a query ({@code path} names the field in errors) and resolves it in the query's scope. */
+    public static EventRef of(Object raw, String path, Map<?, ?> query) {
+        if (!(raw instanceof String name) || name.isBlank() || name.length() > 100) {
+            throw new InvalidQueryException(path, path + " is required: the name of an event or a virtual event");
+        }
+        return resolve(name, VirtualEventScope.in(query));
+    }
+
+    public boolean isVirtual() {
+        return virtual != null;
+    }
+
+    /** The real event names this reference can match; a cheap pre-filter the store can push into its scan. */
+    public List<String> eventNames() {
+        return virtual == null ? List.of(name) : virtual.definition().eventNames();
+    }
+
+    /**
+     * The condition on an event row, its parameters appended to {@code args} in order. It may be NULL
+     * where a positive test meets a missing field: every caller uses it where NULL counts as false
+     * (WHERE, FILTER, CASE WHEN, or inside {@code coalesce(…, false)}), and plain comparisons with
+     * the event name first let the store push them into its scan, as for a real event.
+     */
+    public String sql(List<Object> args) {
+        if (virtual == null) {
+            args.add(name);
+            return "event = ?";
+        }
+        List<MatchRule> rules = virtual.definition().rules();
+        if (rules.size() == 1) {
+            return "(" + rule(rules.get(0), args) + ")";
+        }
+        // the IN list first: every rule's event names, so the scan can skip other events before any text is compared
+        StringBuilder sql = new StringBuilder("(").append(inList("event", eventNames(), args)).append(" AND (");
+        for (int i = 0; i < rules.size(); i++) {
+            sql.append(i == 0 ? "(" : " OR (").append(rule(rules.get(i), args)).append(")");
+        }
+        return sql.append("))").toString();
+    }
+
+    private static String rule(MatchRule r, List<Object> args) {
+        StringBuilder sql = new StringBuilder(inList("event", r.events(), args));
+        for (Condition c : r.conditions()) {
+            sql.append(" AND ").append(condition(c, args));
+        }
+        return sql.toString();
+    }
+
+    static String condition(Condition c, List<Object> args) {
+        String col = c.field().column();
+        args.add(c.op() == com.dataeye.core.virtualevents.MatchOp.GLOB ? c.likePattern() : c.value());
+        return switch (c.op()) {
+            case EQUALS -> col + " = ?";
+            // a missing field is "not equal" and "does not contain"
+            case NOT_EQUALS -> "coalesce(" + col + " <> ?, true)";
+            case CONTAINS -> "contains(" + col + ", ?)";
+            case NOT_CONTAINS -> "coalesce(NOT contains(" + col + ", ?), true)";
+            case STARTS_WITH -> "starts_with(" + col + ", ?)";
+            case ENDS_WITH -> "suffix(" + col + ", ?)";
+            case GLOB -> col + " LIKE ? ESCAPE '\\'";
+            case REGEX -> "regexp_matches(" + col + ", ?)";
+        };
+    }
+
+    private static String inList(String column, List<String> names, List<Object> args) {
+        if (names.size() == 1) {
+            args.add(names.get(0));
+            return column + " = ?";
+        }
+        StringBuilder in = new StringBuilder(column).append(" IN (");
+        for (int i = 0; i < names.size(); i++) {
+            in.append(i == 0 ? "?" : ", ?");
+            args.add(names.get(i));
+        }
+        return in.append(")").toString();
+    }
+}
