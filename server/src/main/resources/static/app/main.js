@@ -29,10 +29,14 @@ function catalog(projectId) {
   if (!state.catalogs.has(projectId)) {
     const props = new Map();
     const events = api.get(`/api/v1/projects/${encodeURIComponent(projectId)}/catalog/events`).then((r) => r.events);
+    // virtual events (docs/features/virtual-events.md) are analysed by name like stored ones
+    const virtual = api.get(`/api/v1/projects/${encodeURIComponent(projectId)}/virtual-events`)
+      .then((r) => r.virtual_events.map((v) => v.name)).catch(() => []);
     state.catalogs.set(projectId, {
       events,
-      /** Event names for pickers; a failure leaves the pickers empty (typing still works). */
-      names: events.then((es) => es.map((e) => e.event)).catch(() => []),
+      /** Event names for pickers, virtual ones last; a failure leaves the pickers empty (typing still works). */
+      names: Promise.all([events.then((es) => es.map((e) => e.event)).catch(() => []), virtual])
+        .then(([stored, defined]) => [...stored, ...defined.filter((n) => !stored.includes(n))]),
       properties(event) {
         const key = event || '';
         if (!props.has(key)) {
