@@ -114,6 +114,9 @@ class StreamHub implements SmartLifecycle {
 
     SseEmitter live(String project, int backlog) {
         LiveSubscriber s = new LiveSubscriber(project, Math.max(0, live.lastSeq(project) - backlog));
+        // a quiet project has nothing to send yet: a keep-alive at once commits the response, or the
+        // browser would show "connecting" until the first heartbeat
+        s.lastSentNanos = System.nanoTime() - HEARTBEAT.toNanos();
         subscribers.add(s);
         ticker.execute(() -> dispatch(s));
         return s.emitter;

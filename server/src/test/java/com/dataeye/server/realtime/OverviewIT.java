@@ -110,6 +110,19 @@ class OverviewIT extends InProcessServer {
     }
 
     @Test
+    void aLiveStreamOfAQuietProjectOpensAtOnce() throws Exception {
+        // nothing arrives in this project: the stream must still answer before the 15 s heartbeat,
+        // or the live page says "connecting" that long
+        long started = System.nanoTime();
+        BlockingQueue<String> lines = new ArrayBlockingQueue<>(100);
+        try (InputStream in = openStream("/api/v1/projects/demo/live/events?backlog=0", lines)) {
+            String first = lines.poll(5, TimeUnit.SECONDS);
+            assertThat(first).as("first line of the stream").isNotNull().startsWith(":");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
     void needsTheSecretKeyAndAValidWindow() {
         assertThat(api().get("/api/v1/projects/demo/overview", "Bearer " + api().writeKey).status()).isEqualTo(401);
         assertThat(api().get("/api/v1/projects/demo/overview", null).status()).isEqualTo(401);
