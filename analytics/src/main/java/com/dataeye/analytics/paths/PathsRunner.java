@@ -75,19 +75,18 @@ public final class PathsRunner {
             // few others from all their events.
             long aheadMinutes = (long) q.sessionGapMinutes() * (q.depth() + 1);
             String ahead = "INTERVAL " + aheadMinutes + " MINUTE";
-            // pass A's events, in one join: those from the first start on, and of the ones before it only the
-            // last (within a gap), which decides whether the start repeats the event before it
-            sql.append(", a_near AS (SELECT person_id, any_value(s0) AS s0, ").append(EVENTS).append(" FILTER (ev.ts >= first.s0) AS l0, ")
-                    .append("arg_max({'t': epoch_us(ts), 'id': event_id, 'e': event, 'st': false}, {'t': ts, 'id': event_id}) FILTER (ev.ts < first.s0) AS p")
-                    .append(" FROM ev JOIN (SELECT *, s0 - ").append(gap).append(" AS lo, s0 + ").append(ahead)
+            // pass A's events, in one join and one list: those from one gap before the first start on. Of the
+            // ones before it only the last counts (it decides whether the start repeats the event before it):
+            // after sorting, the list starts there ({@code pre} events lie before the start)
+            sql.append(", a_near AS (SELECT person_id, any_value(s0) AS s0, count(*) FILTER (ev.ts < first.s0) AS pre, ").append(EVENTS)
+                    .append(" AS l0 FROM ev JOIN (SELECT *, s0 - ").append(gap).append(" AS lo, s0 + ").append(ahead)
                     .append(" AS hi FROM first) first USING (person_id) WHERE ev.ts >= first.lo AND ev.ts <= first.hi GROUP BY person_id)");
             args.add(q.range().start(zone));
             args.add(q.range().end(zone));
-            sql.append(", a_sorted AS (SELECT person_id, s0, list_sort(CASE WHEN p IS NULL THEN l0 ELSE list_prepend(p, l0) END) AS l")
-                    .append(" FROM a_near)")
-                    // at most the first FIRST_EVENTS (the prepended predecessor included): the rules below
-                    // look at fixed positions; a person whose path is not settled within them is computed by pass B
-                    .append(", a_lists AS (SELECT person_id, s0, l[1:").append(FIRST_EVENTS).append("] AS l, len(l) AS all_n FROM a_sorted)");
+            sql.append(", a_sorted AS (SELECT person_id, s0, greatest(pre, 1) AS f, list_sort(l0) AS l FROM a_near)")
+                    // at most FIRST_EVENTS from the predecessor (or the start) on: the rules below look at fixed
+                    // positions; a person whose path is not settled within them is computed by pass B
+                    .append(", a_lists AS (SELECT person_id, s0, l[f:f + ").append(FIRST_EVENTS - 1).append("] AS l, len(l) - f + 1 AS all_n FROM a_sorted)");
             positions(sql, q, gapUs);
             // final when, after the start, the session broke, the path filled up, or the stretch ends more than
             // a gap after the person's last event in it (so whatever comes next starts a new session)
