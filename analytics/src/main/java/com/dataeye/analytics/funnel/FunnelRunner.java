@@ -42,34 +42,28 @@ public final class FunnelRunner {
      */
     static String matches(String projectId, ZoneId zone, FunnelQuery q, List<Object> args) {
         int n = q.steps().size();
-        // One scan per distinct step event, glued with UNION ALL: an equality on the event reaches the
-        // scan as a real filter, so only matching rows are read further, whereas DuckDB keeps an IN list
-        // as an optional (zone-map only) filter and reads every column of every row in the range first.
-        StringBuilder sql = new StringBuilder("WITH ev0 AS (");
-        List<String> events = q.steps().stream().map(FunnelQuery.Step::event).distinct().toList();
-        for (int e = 0; e < events.size(); e++) {
-            sql.append(e == 0 ? "" : " UNION ALL ").append("SELECT person_id, ts, event_id");
-            for (int k = 1; k <= n; k++) {
-                FunnelQuery.Step step = q.steps().get(k - 1);
-                // a step of another event cannot match these rows
-                sql.append(", ").append(step.event().equals(events.get(e)) ? condition(step, args) : "false").append(" AS ok").append(k);
-            }
-            sql.append(", ");
-            if (q.breakdown() != null) {
-                q.breakdown().bind(args);
-                sql.append(q.breakdown().textSql());
-            } else {
-                sql.append("NULL");
-            }
-            sql.append(" AS grp FROM resolved_events WHERE project_id = ? AND ts >= ? AND ts < ? AND event = ?");
-            args.add(projectId);
-            args.add(q.range().start(zone));
-            args.add(q.range().end(zone).plus(q.window()));
-            args.add(events.get(e));
+        StringBuilder sql = new StringBuilder("WITH ev0 AS (SELECT person_id, ts, event_id");
+        for (int k = 1; k <= n; k++) {
+            sql.append(", ").append(condition(q.steps().get(k - 1), args)).append(" AS ok").append(k);
+        }
+        sql.append(", ");
+        if (q.breakdown() != null) {
+            q.breakdown().bind(args);
+            sql.append(q.breakdown().textSql());
+        } else {
+            sql.append("NULL");
+        }
+        sql.append(" AS grp FROM resolved_events WHERE project_id = ? AND ts >= ? AND ts < ? AND event IN (");
+        args.add(projectId);
+        args.add(q.range().start(zone));
+        args.add(q.range().end(zone).plus(q.window()));
+        for (int k = 0; k < n; k++) {
+            sql.append(k == 0 ? "?" : ", ?");
+            args.add(q.steps().get(k).event());
         }
         // times as epoch microseconds: comparisons and the window's deadline stay integer arithmetic
         // (TIMESTAMPTZ arithmetic goes through ICU's calendar)
-        sql.append("), ev AS (SELECT *, {'t': epoch_us(ts), 's': CASE");
+        sql.append(")), ev AS (SELECT *, {'t': epoch_us(ts), 's': CASE");
         for (int k = 1; k <= n; k++) {
             sql.append(" WHEN ok").append(k).append(" THEN ").append(k);
         }
@@ -77,14 +71,14 @@ public final class FunnelRunner {
         for (int k = 2; k <= n; k++) {
             sql.append(" OR ok").append(k);
         }
-        sql.append("), per AS (SELECT person_id, min({'t': key.t, 's': key.s, 'id': key.id, 'g': grp}) FILTER (WHERE ok1 AND ts < ?) AS m1");
+        sql.append("), per AS (SELECT person_id, min({'t': key.t, 'id': key.id, 'g': grp}) FILTER (WHERE ok1 AND ts < ?) AS m1");
         args.add(q.range().end(zone));
         for (int k = 2; k <= n; k++) {
             // list_sort after collecting: half the cost of an ordered aggregate, same order
             sql.append(", list_sort(list(key) FILTER (WHERE ok").append(k).append(")) AS l").append(k);
         }
         sql.append(" FROM ev GROUP BY person_id)");
-        sql.append(", s1 AS (SELECT *, {'t': m1.t, 's': m1.s, 'id': m1.id} AS k1, m1.t + ? AS deadline FROM per WHERE m1 IS NOT NULL)");
+        sql.append(", s1 AS (SELECT *, {'t': m1.t, 's': 1, 'id': m1.id} AS k1, m1.t + ? AS deadline FROM per WHERE m1 IS NOT NULL)");
         args.add(q.window().toSeconds() * 1_000_000L);
         for (int k = 2; k <= n; k++) {
             String prev = k == 2 ? "k1" : "m" + (k - 1);
