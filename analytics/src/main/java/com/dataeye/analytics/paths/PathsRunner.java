@@ -154,11 +154,15 @@ public final class PathsRunner {
      * the person's first kept start event in the range, the path its event and the next (previous)
      * {@code depth} kept events of its session, which ends before index {@code e_}. Each person's list is
      * built by a hash aggregation and sorted on its own, so no sort runs over all the events.
+     * ({@link #lists} builds the lists, {@link #chain} applies the rules; pass A uses {@link #positions}.)
      */
-    /** Each person's events as a list {@code l} of {@code {t, id, e, st}} sorted by time, then id ({@code st}: a start in the range). */
-    /** How many events from the first start on pass A reads per person (see a_lists). */
+    /** How many events from the start's predecessor (or the start) on pass A reads per person (see a_lists). */
     private static final int FIRST_EVENTS = 10;
 
+    /**
+     * Each person's events as a list of {@code {t, id, e, st}}, sorted by time (epoch microseconds),
+     * then id; {@code st}: a start event in the range.
+     */
     private static final String EVENTS = "list({'t': epoch_us(ts), 'id': event_id, 'e': event, 'st': is_start AND ts >= ? AND ts < ?})";
 
     private static void lists(StringBuilder sql, String p, String source, PathsQuery q, ZoneId zone, List<Object> args) {
