@@ -83,7 +83,9 @@ public final class FunnelRunner {
             }
             sql.append(")");
         }
-        sql.append("), ev AS (SELECT *, {'t': ts, 's': CASE");
+        // times as epoch microseconds: comparisons and the window's deadline stay integer arithmetic
+        // (TIMESTAMPTZ arithmetic goes through ICU's calendar)
+        sql.append("), ev AS (SELECT *, {'t': epoch_us(ts), 's': CASE");
         for (int k = 1; k <= n; k++) {
             sql.append(" WHEN ok").append(k).append(" THEN ").append(k);
         }
@@ -91,15 +93,15 @@ public final class FunnelRunner {
         for (int k = 2; k <= n; k++) {
             sql.append(" OR ok").append(k);
         }
-        sql.append("), per AS (SELECT person_id, min({'t': key.t, 's': key.s, 'id': key.id, 'g': grp}) FILTER (WHERE ok1 AND ts < ?) AS m1");
+        sql.append("), per AS (SELECT person_id, min({'t': key.t, 'id': key.id, 'g': grp}) FILTER (WHERE ok1 AND ts < ?) AS m1");
         args.add(q.range().end(zone));
         for (int k = 2; k <= n; k++) {
             // list_sort after collecting: half the cost of an ordered aggregate, same order
             sql.append(", list_sort(list(key) FILTER (WHERE ok").append(k).append(")) AS l").append(k);
         }
         sql.append(" FROM ev GROUP BY person_id)");
-        sql.append(", s1 AS (SELECT *, {'t': m1.t, 's': m1.s, 'id': m1.id} AS k1, m1.t + to_seconds(?) AS deadline FROM per WHERE m1 IS NOT NULL)");
-        args.add(q.window().toSeconds());
+        sql.append(", s1 AS (SELECT *, {'t': m1.t, 's': 1, 'id': m1.id} AS k1, m1.t + ? AS deadline FROM per WHERE m1 IS NOT NULL)");
+        args.add(q.window().toSeconds() * 1_000_000L);
         for (int k = 2; k <= n; k++) {
             String prev = k == 2 ? "k1" : "m" + (k - 1);
             sql.append(", s").append(k).append(" AS (SELECT * EXCLUDE (l").append(k).append("), list_filter(l").append(k)
@@ -128,7 +130,8 @@ public final class FunnelRunner {
             sql.append(", count(m").append(k).append(")");
         }
         for (int k = 2; k <= n; k++) {
-            sql.append(", median(date_diff('second', m").append(k - 1).append(".t, m").append(k).append(".t))");
+            // seconds boundaries crossed, as date_diff counts them (the session's time zone is UTC)
+            sql.append(", median(date_diff('second', make_timestamp(m").append(k - 1).append(".t), make_timestamp(m").append(k).append(".t)))");
         }
         sql.append(" FROM (SELECT *, coalesce(CAST(m1.g AS VARCHAR), '$none') AS grp FROM s").append(n).append(")");
         if (q.breakdown() != null) {

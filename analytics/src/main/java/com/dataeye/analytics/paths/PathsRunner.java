@@ -29,12 +29,15 @@ public final class PathsRunner {
 
     public static Compiled compile(String projectId, ZoneId zone, PathsQuery q) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("WITH ev AS (SELECT person_id, ts, ").append(label(q, args)).append(" AS event, event_id, ");
-        StringBuilder isStart = new StringBuilder("(").append(q.event().sql(args));
+        StringBuilder sql = new StringBuilder("WITH ev AS NOT MATERIALIZED (SELECT person_id, ts, ").append(label(q, args)).append(" AS event, event_id, ");
+        List<Object> startArgs = new ArrayList<>();
+        StringBuilder isStart = new StringBuilder("(").append(q.event().sql(startArgs));
         for (Filter f : q.filters()) {
-            isStart.append(" AND ").append(f.toSql(args));
+            isStart.append(" AND ").append(f.toSql(startArgs));
         }
-        sql.append("coalesce(").append(isStart).append("), false) AS is_start FROM resolved_events WHERE project_id = ? AND ts >= ? AND ts < ?");
+        isStart.append(")");
+        args.addAll(startArgs);
+        sql.append("coalesce(").append(isStart).append(", false) AS is_start FROM resolved_events WHERE project_id = ? AND ts >= ? AND ts < ?");
         args.add(projectId);
         // a path may run past the range's edge by one session gap per step
         java.time.Duration slack = java.time.Duration.ofMinutes((long) q.sessionGapMinutes() * q.depth());
@@ -50,9 +53,18 @@ public final class PathsRunner {
         sql.append(")");
         // the session gap, depth and look-ahead are validated integers, written as numbers
         String gap = "INTERVAL " + q.sessionGapMinutes() + " MINUTE";
-        sql.append(", first AS (SELECT person_id, min(ts) AS s0 FROM ev WHERE is_start AND ts >= ? AND ts < ? GROUP BY person_id)");
+        // In the lists an event's time is epoch microseconds: differences of TIMESTAMPTZ values go
+        // through ICU's calendar arithmetic, which made each gap test cost about a microsecond.
+        String gapUs = Long.toString(q.sessionGapMinutes() * 60_000_000L);
+        // Each person's first start event in the range, read from the start events alone (the event
+        // filter reaches the scan) rather than from every event in the range. ev is not materialised:
+        // each use below scans the table again, cheaper than writing ten million rows aside.
+        sql.append(", first AS (SELECT person_id, min(ts) AS s0 FROM resolved_events WHERE project_id = ? AND ts >= ? AND ts < ? AND ")
+                .append(isStart).append(" GROUP BY person_id)");
+        args.add(projectId);
         args.add(q.range().start(zone));
         args.add(q.range().end(zone));
+        args.addAll(startArgs);
         if (q.after()) {
             // Two passes, same rules. A path only depends on the events from its first start's predecessor
             // on, so each person's events from one gap before the first start event in the range are
@@ -61,36 +73,35 @@ public final class PathsRunner {
             // few others from all their events.
             long aheadMinutes = (long) q.sessionGapMinutes() * (q.depth() + 1);
             String ahead = "INTERVAL " + aheadMinutes + " MINUTE";
-            // pass A's events: those from the first start on, and of the ones before it only the last (within a
-            // gap), which decides whether the start repeats the event before it
-            sql.append(", a_near AS (SELECT person_id, any_value(s0) AS s0, ").append(EVENTS).append(" AS l0")
-                    .append(" FROM ev JOIN first USING (person_id) WHERE ev.ts >= first.s0 AND ev.ts <= first.s0 + ").append(ahead)
-                    .append(" GROUP BY person_id)");
+            // pass A's events, in one join and one list: those from one gap before the first start on. Of the
+            // ones before it only the last counts (it decides whether the start repeats the event before it):
+            // after sorting, the list starts there ({@code pre} events lie before the start)
+            sql.append(", a_near AS (SELECT person_id, any_value(s0) AS s0, count(*) FILTER (ev.ts < first.s0) AS pre, ").append(EVENTS)
+                    .append(" AS l0 FROM ev JOIN (SELECT *, s0 - ").append(gap).append(" AS lo, s0 + ").append(ahead)
+                    .append(" AS hi FROM first) first USING (person_id) WHERE ev.ts >= first.lo AND ev.ts <= first.hi GROUP BY person_id)");
             args.add(q.range().start(zone));
             args.add(q.range().end(zone));
-            sql.append(", a_prev AS (SELECT person_id, arg_max({'t': ts, 'id': event_id, 'e': event, 'st': false}, {'t': ts, 'id': event_id}) AS p")
-                    .append(" FROM ev JOIN first USING (person_id) WHERE ev.ts < first.s0 AND ev.ts >= first.s0 - ").append(gap)
-                    .append(" GROUP BY person_id)")
-                    .append(", a_sorted AS (SELECT person_id, s0, list_sort(CASE WHEN p IS NULL THEN l0 ELSE list_prepend(p, l0) END) AS l")
-                    .append(" FROM a_near LEFT JOIN a_prev USING (person_id))")
-                    // at most the first FIRST_EVENTS: the rules below index the list per element (quadratic in its
-                    // length); a person whose path is not settled within them is computed by pass B
-                    .append(", a_lists AS (SELECT person_id, s0, l[1:").append(FIRST_EVENTS).append("] AS l, len(l) AS all_n FROM a_sorted)");
-            chain(sql, "a", q, gap);
+            sql.append(", a_sorted AS (SELECT person_id, s0, greatest(pre, 1) AS f, list_sort(l0) AS l FROM a_near)")
+                    // at most FIRST_EVENTS from the predecessor (or the start) on: the rules below look at fixed
+                    // positions; a person whose path is not settled within them is computed by pass B
+                    .append(", a_lists AS (SELECT person_id, s0, l[f:f + ").append(FIRST_EVENTS - 1).append("] AS l, len(l) - f + 1 AS all_n FROM a_sorted)");
+            positions(sql, q, gapUs);
             // final when, after the start, the session broke, the path filled up, or the stretch ends more than
             // a gap after the person's last event in it (so whatever comes next starts a new session)
             sql.append(", a_done AS (SELECT person_id, path FROM a_path WHERE len(path) >= ").append(q.depth() + 1)
-                    .append(" OR e_ <= n OR (all_n = n AND l[n].t + ").append(gap).append(" <= s0 + ").append(ahead).append("))");
-            sql.append(", b_src AS (SELECT ev.*, first.s0 FROM ev JOIN first USING (person_id) WHERE ev.ts >= first.s0 - ").append(gap)
-                    .append(" AND ev.person_id NOT IN (SELECT person_id FROM a_done))");
+                    .append(" OR e_ <= n OR (all_n = n AND l[n].t + ").append(gapUs).append(" <= epoch_us(s0) + ").append(aheadMinutes * 60_000_000L).append("))");
+            // the few persons pass A left open, before their events are read (so the join reads no others)
+            sql.append(", b_first AS (SELECT * FROM first WHERE person_id NOT IN (SELECT person_id FROM a_done))");
+            sql.append(", b_src AS (SELECT ev.*, b_first.s0 FROM ev JOIN (SELECT *, s0 - ").append(gap)
+                    .append(" AS lo FROM b_first) b_first USING (person_id) WHERE ev.ts >= b_first.lo)");
             lists(sql, "b", "b_src", q, zone, args);
-            chain(sql, "b", q, gap);
+            chain(sql, "b", q, gapUs);
             sql.append(", paths AS (SELECT person_id, path FROM a_done UNION ALL SELECT person_id, path FROM b_path)");
         } else {
             // only persons with a start event in the range have a path
             sql.append(", b_src AS (SELECT ev.*, first.s0 FROM ev JOIN first USING (person_id))");
             lists(sql, "b", "b_src", q, zone, args);
-            chain(sql, "b", q, gap);
+            chain(sql, "b", q, gapUs);
             sql.append(", paths AS (SELECT person_id, path FROM b_path)");
         }
         // each step's node and the next one, straight from the path lists (no per-person sort)
@@ -141,18 +152,76 @@ public final class PathsRunner {
      * the person's first kept start event in the range, the path its event and the next (previous)
      * {@code depth} kept events of its session, which ends before index {@code e_}. Each person's list is
      * built by a hash aggregation and sorted on its own, so no sort runs over all the events.
+     * ({@link #lists} builds the lists, {@link #chain} applies the rules; pass A uses {@link #positions}.)
      */
-    /** Each person's events as a list {@code l} of {@code {t, id, e, st}} sorted by time, then id ({@code st}: a start in the range). */
-    /** How many events from the first start on pass A reads per person (see a_lists). */
+    /** How many events from the start's predecessor (or the start) on pass A reads per person (see a_lists). */
     private static final int FIRST_EVENTS = 10;
 
-    private static final String EVENTS = "list({'t': ts, 'id': event_id, 'e': event, 'st': is_start AND ts >= ? AND ts < ?})";
+    /**
+     * Each person's events as a list of {@code {t, id, e, st}}, sorted by time (epoch microseconds),
+     * then id; {@code st}: a start event in the range.
+     */
+    private static final String EVENTS = "list({'t': epoch_us(ts), 'id': event_id, 'e': event, 'st': is_start AND ts >= ? AND ts < ?})";
 
     private static void lists(StringBuilder sql, String p, String source, PathsQuery q, ZoneId zone, List<Object> args) {
         sql.append(", ").append(p).append("_lists AS (SELECT person_id, any_value(s0) AS s0, list_sort(").append(EVENTS).append(") AS l FROM ")
                 .append(source).append(" GROUP BY person_id)");
         args.add(q.range().start(zone));
         args.add(q.range().end(zone));
+    }
+
+    /**
+     * Pass A's rules on its short lists ({@code a_lists}), as CTE {@code a_path(person_id, s0, all_n, l, n, e_, path)}
+     * with the same meaning as {@link #chain}'s, computed without lambdas: DuckDB runs a lambda that
+     * indexes the list it walks ({@code l[i - 1]}) by copying that list for every element, which cost
+     * seconds for a few hundred thousand ten-element lists. Here each position of the (at most
+     * {@link #FIRST_EVENTS}) events is a fixed expression, and the rules become bit masks over positions:
+     * {@code kb} the kept events (not a repeat of the previous event within the gap), {@code cb} the
+     * session cuts (more than the gap after the previous event), {@code sb} the start events in the range.
+     * The start {@code j} is the lowest bit of {@code kb & sb}; the session ends before the first cut
+     * after it ({@code e_}); the path is the first {@code depth + 1} kept positions from {@code j} up to
+     * {@code e_}, taken one lowest bit at a time.
+     */
+    private static void positions(StringBuilder sql, PathsQuery q, String gap) {
+        StringBuilder kb = new StringBuilder("2");
+        StringBuilder cb = new StringBuilder("0");
+        StringBuilder sb = new StringBuilder("0");
+        for (int i = 1; i <= FIRST_EVENTS; i++) {
+            long bit = 1L << i;
+            if (i > 1) {
+                kb.append(" + CASE WHEN l[").append(i).append("].e <> l[").append(i - 1).append("].e OR l[").append(i).append("].t - l[")
+                        .append(i - 1).append("].t > ").append(gap).append(" THEN ").append(bit).append(" ELSE 0 END");
+                cb.append(" + CASE WHEN l[").append(i).append("].t - l[").append(i - 1).append("].t > ").append(gap).append(" THEN ")
+                        .append(bit).append(" ELSE 0 END");
+            }
+            sb.append(" + CASE WHEN l[").append(i).append("].st THEN ").append(bit).append(" ELSE 0 END");
+        }
+        sql.append(", a_bits AS (SELECT *, len(l) AS n, (").append(kb).append(")::BIGINT AS kb, (").append(cb).append(")::BIGINT AS cb, (")
+                .append(sb).append(")::BIGINT AS sb FROM a_lists)")
+                .append(", a_start AS (SELECT *, ").append(lowest("kb & sb")).append(" AS j FROM a_bits)")
+                .append(", a_end AS (SELECT *, coalesce(").append(lowest("cb & ~((2::BIGINT << j) - 1)")).append(", n + 1) AS e_")
+                .append(" FROM a_start WHERE j IS NOT NULL)");
+        // m1: the kept positions from j to before e_; each next mask drops the lowest bit
+        sql.append(", a_masks AS (SELECT *, kb & ~((1::BIGINT << j) - 1) & ((1::BIGINT << e_) - 1) AS m1 FROM a_end)");
+        // each next mask drops the lowest bit of the one before
+        String from = "a_masks";
+        for (int k = 2; k <= q.depth() + 1; k++) {
+            sql.append(", a_m").append(k).append(" AS (SELECT *, m").append(k - 1).append(" & (m").append(k - 1).append(" - 1) AS m").append(k)
+                    .append(" FROM ").append(from).append(")");
+            from = "a_m" + k;
+        }
+        StringBuilder path = new StringBuilder("[");
+        for (int k = 1; k <= q.depth() + 1; k++) {
+            path.append(k > 1 ? ", " : "").append("l[").append(lowest("m" + k)).append("].e");
+        }
+        path.append("]");
+        sql.append(", a_path AS (SELECT person_id, s0, all_n, l, n, e_, ").append(path).append("[1:least(bit_count(m1), ")
+                .append(q.depth() + 1).append(")] AS path FROM ").append(from).append(")");
+    }
+
+    /** The position of the lowest set bit of a non-negative mask, NULL when it is 0. */
+    private static String lowest(String mask) {
+        return "CASE WHEN (" + mask + ") = 0 THEN NULL ELSE CAST(log2((" + mask + ") & -(" + mask + ")) AS INTEGER) END";
     }
 
     private static void chain(StringBuilder sql, String p, PathsQuery q, String gap) {
