@@ -25,19 +25,32 @@ import java.util.Map;
 public final class AttributionRunner {
 
     private static final String FIELDS = "channel, utm_source, utm_medium, utm_campaign, ref_host, page_host, share, invite";
-    /** The raw columns the touch fields are read from. */
-    private static final String RAW = "channel, utm_source, utm_medium, utm_campaign, referrer, url, properties";
     /** Digits kept of each fractional share: sums of them are exact, so rows add up the same in any order. */
     private static final int SCALE = 20;
+    /**
+     * The raw columns the touch fields are read from, for a grouping: the labels by channel read only
+     * the channel, by campaign also utm_campaign; only by source needs the referrer, page and properties
+     * (the classifier's inputs), the widest columns of the store and the larger part of the cost.
+     */
+    private static String raw(AttributionQuery.By by) {
+        return switch (by) {
+            case CHANNEL -> "channel";
+            case CAMPAIGN -> "channel, utm_campaign";
+            case SOURCE -> "channel, utm_source, utm_medium, utm_campaign, referrer, url, properties";
+        };
+    }
 
-    /** Each touch field and how it is read from an event of {@code e}: the referrer and page reduced to their hosts. */
-    private static String touchFields(String e) {
-        return e + "channel AS channel, " + e + "utm_source AS utm_source, " + e + "utm_medium AS utm_medium, "
-                + e + "utm_campaign AS utm_campaign, "
-                + "regexp_extract(" + e + "referrer, '^[^:]+://([^/?#:]+)', 1) AS ref_host, "
-                + "regexp_extract(" + e + "url, '^[^:]+://([^/?#:]+)', 1) AS page_host, "
-                + "CASE WHEN " + e + "channel <> 'direct' THEN json_extract_string(" + e + "properties, '$.share_source') END AS share, "
-                + "CASE WHEN " + e + "channel <> 'direct' THEN json_extract_string(" + e + "properties, '$.invite_code') IS NOT NULL END AS invite";
+    /** Each touch field and how it is read from the raw columns: the referrer and page reduced to their hosts; NULL where {@code by} reads none. */
+    private static String touchFields(AttributionQuery.By by) {
+        if (by != AttributionQuery.By.SOURCE) {
+            return "channel, NULL AS utm_source, NULL AS utm_medium, " + (by == AttributionQuery.By.CAMPAIGN ? "utm_campaign" : "NULL AS utm_campaign")
+                    + ", NULL AS ref_host, NULL AS page_host, NULL AS share, NULL::BOOLEAN AS invite";
+        }
+        return "channel, utm_source, utm_medium, utm_campaign, "
+                + "regexp_extract(referrer, '^[^:]+://([^/?#:]+)', 1) AS ref_host, "
+                + "regexp_extract(url, '^[^:]+://([^/?#:]+)', 1) AS page_host, "
+                + "CASE WHEN channel <> 'direct' THEN json_extract_string(properties, '$.share_source') END AS share, "
+                + "CASE WHEN channel <> 'direct' THEN json_extract_string(properties, '$.invite_code') IS NOT NULL END AS invite";
     }
 
     private static String prefixed(String p) {
@@ -95,18 +108,22 @@ public final class AttributionRunner {
             }
         }
         // The touch fields (regular expressions, JSON) of just the rows chosen above, read in one pass over
-        // the non-direct events (a filter the scan applies itself) plus the rare direct first events whose
-        // campaign a label shows; a direct first event without a campaign has no field a label reads.
+        // the non-direct events (a filter the scan applies itself), plus for labels that show a campaign the
+        // rare direct first events with one; a direct first event otherwise has no field a label reads.
+        String raw = raw(q.by());
         sql.append("needed AS (SELECT r FROM firsts_r").append(touchRows).append("), ")
-                .append("fields AS MATERIALIZED (SELECT r, ").append(touchFields("")).append(" FROM (")
-                .append("SELECT rowid AS r, ").append(RAW).append(" FROM events WHERE project_id = ? AND type = 'track' AND channel <> 'direct' ")
-                .append("UNION ALL SELECT rowid, ").append(RAW).append(" FROM events WHERE project_id = ? AND type = 'track' AND channel IS NULL ")
-                .append("UNION ALL SELECT rowid, ").append(RAW).append(" FROM events WHERE project_id = ? AND type = 'track' AND channel = 'direct' ")
-                .append("AND utm_campaign IS NOT NULL) WHERE r IN (SELECT r FROM needed)), ")
+                .append("fields AS MATERIALIZED (SELECT r, ").append(touchFields(q.by())).append(" FROM (")
+                .append("SELECT rowid AS r, ").append(raw).append(" FROM events WHERE project_id = ? AND type = 'track' AND channel <> 'direct'");
+        args.add(projectId);
+        if (q.by() != AttributionQuery.By.CHANNEL) {
+            sql.append(" UNION ALL SELECT rowid, ").append(raw).append(" FROM events WHERE project_id = ? AND type = 'track' AND channel IS NULL ")
+                    .append("UNION ALL SELECT rowid, ").append(raw).append(" FROM events WHERE project_id = ? AND type = 'track' AND channel = 'direct' ")
+                    .append("AND utm_campaign IS NOT NULL");
+            args.add(projectId);
+            args.add(projectId);
+        }
+        sql.append(") WHERE r IN (SELECT r FROM needed)), ")
                 .append("firsts AS (SELECT f.person_id, f.first_ts, ").append(prefixed("x.")).append(" FROM firsts_r f LEFT JOIN fields x USING (r)), ");
-        args.add(projectId);
-        args.add(projectId);
-        args.add(projectId);
         // credit: one row per (order, touch fields) with the order's number of shares k (each gets 1/k)
         String credit = switch (q.model()) {
             case FIRST_TOUCH -> "credit AS (SELECT o.oid, o.net, 1 AS k, " + prefixed("f.") + " FROM orders o JOIN firsts f USING (person_id))";

@@ -56,7 +56,6 @@ public final class LtvRunner {
                 + "  WHERE m.n >= 0 GROUP BY ALL";
         List<Object> args = new ArrayList<>();
         args.add(projectId);
-        args.add(projectId);
         args.add(zone.getId());
         args.add(q.range().start(zone));
         // a person acquired after as_of has no age yet
