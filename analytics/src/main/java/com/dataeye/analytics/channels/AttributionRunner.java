@@ -110,12 +110,15 @@ public final class AttributionRunner {
         // The touch fields (regular expressions, JSON) of just the rows chosen above, read in one pass over
         // the non-direct events (a filter the scan applies itself), plus for labels that show a campaign the
         // rare direct first events with one; a direct first event otherwise has no field a label reads.
-        String raw = raw(q.by());
+        // linear counts an order's distinct touches over all their fields (two sources of one channel are
+        // two shares), so it reads every field whatever the grouping
+        AttributionQuery.By read = q.model() == AttributionQuery.Model.LINEAR ? AttributionQuery.By.SOURCE : q.by();
+        String raw = raw(read);
         sql.append("needed AS (SELECT r FROM firsts_r").append(touchRows).append("), ")
-                .append("fields AS MATERIALIZED (SELECT r, ").append(touchFields(q.by())).append(" FROM (")
+                .append("fields AS MATERIALIZED (SELECT r, ").append(touchFields(read)).append(" FROM (")
                 .append("SELECT rowid AS r, ").append(raw).append(" FROM events WHERE project_id = ? AND type = 'track' AND channel <> 'direct'");
         args.add(projectId);
-        if (q.by() != AttributionQuery.By.CHANNEL) {
+        if (read != AttributionQuery.By.CHANNEL) {
             sql.append(" UNION ALL SELECT rowid, ").append(raw).append(" FROM events WHERE project_id = ? AND type = 'track' AND channel IS NULL ")
                     .append("UNION ALL SELECT rowid, ").append(raw).append(" FROM events WHERE project_id = ? AND type = 'track' AND channel = 'direct' ")
                     .append("AND utm_campaign IS NOT NULL");

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The cases the attribution statement's shortcuts must keep (first events chosen as row ids, touch
  * fields read per grouping, exact credit). D's direct visit and WeChat share land in the same
  * instant; E lands direct with only a utm_campaign (the classifier keeps that direct); F comes from
- * Douyin, Baidu and a WeChat share within a week and pays 100 three ways.
+ * Douyin, Baidu and a WeChat share within a week and pays 100 three ways; G comes from Douyin and
+ * Kuaishou (one channel, two sources) and Baidu, and pays 90.
  */
 class AttributionEdgesTest {
 
@@ -45,7 +46,11 @@ class AttributionEdgesTest {
                 visit("F", "2026-11-04T10:00:00", "short_video", "douyin", null, Map.of()),
                 visit("F", "2026-11-05T10:00:00", "search", null, "https://www.baidu.com/s?wd=x", Map.of()),
                 visit("F", "2026-11-06T10:00:00", "wechat", null, null, new HashMap<>(Map.of("share_source", "wechat_friend"))),
-                paid("F", "2026-11-07T10:00:00", "f1", 100)), List.of(), List.of()));
+                paid("F", "2026-11-07T10:00:00", "f1", 100),
+                visit("G", "2026-11-10T10:00:00", "short_video", "douyin", null, Map.of()),
+                visit("G", "2026-11-10T11:00:00", "short_video", "kuaishou", null, Map.of()),
+                visit("G", "2026-11-10T12:00:00", "search", null, "https://www.baidu.com/s?wd=y", Map.of()),
+                paid("G", "2026-11-10T13:00:00", "g1", 90)), List.of(), List.of()));
         runner = new AttributionRunner(new QueryExecutor(db, Duration.ofSeconds(30)));
     }
 
@@ -78,12 +83,22 @@ class AttributionEdgesTest {
 
     @Test
     void linearThirdsAddUpExactlyToTheOrder() {
-        AttributionResult r = run("linear", "source");
+        AttributionResult r = runner.run("shop", SHANGHAI, AttributionQuery.from(Map.of("from", "2026-11-01", "to", "2026-11-09",
+                "model", "linear", "by", "source")));
         assertThat(row(r, "short_video").revenue()).isEqualTo(33.33);
         assertThat(row(r, "short_video").orders()).isEqualTo(0.3333);
         assertThat(row(r, "search").revenue()).isEqualTo(33.33);
         assertThat(r.totals().revenue()).isEqualTo(130.0);
         assertThat(r.totals().orders()).isEqualTo(3.0);
+    }
+
+    @Test
+    void linearGivesEachSourceOfAChannelItsOwnShareEvenByChannel() {
+        AttributionResult r = runner.run("shop", SHANGHAI, AttributionQuery.from(Map.of("from", "2026-11-10", "to", "2026-11-10",
+                "model", "linear", "by", "channel")));
+        assertThat(row(r, "short_video").revenue()).isEqualTo(60.0); // two of three shares of 90
+        assertThat(row(r, "short_video").orders()).isEqualTo(0.6667);
+        assertThat(row(r, "search").revenue()).isEqualTo(30.0);
     }
 
     @Test
