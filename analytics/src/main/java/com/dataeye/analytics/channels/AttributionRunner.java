@@ -110,8 +110,8 @@ public final class AttributionRunner {
         // The touch fields (regular expressions, JSON) of just the rows chosen above, read in one pass over
         // the non-direct events (a filter the scan applies itself), plus for labels that show a campaign the
         // rare direct first events with one; a direct first event otherwise has no field a label reads.
-        // linear counts an order's distinct touches over all their fields (two sources of one channel are
-        // two shares), so it reads every field whatever the grouping
+        // Linear counts an order's distinct touches over all their fields (two sources of one channel are
+        // two shares), so it reads every field whatever the grouping.
         AttributionQuery.By read = q.model() == AttributionQuery.Model.LINEAR ? AttributionQuery.By.SOURCE : q.by();
         String raw = raw(read);
         sql.append("needed AS (SELECT r FROM firsts_r").append(touchRows).append("), ")
