@@ -33,6 +33,8 @@ import java.util.function.Supplier;
  * pipeline (about 21 events a person: 476,000 persons ≈ 10 M events) and reused on later runs.
  *
  * <pre>java -Xmx2g -cp "bench/target/dataeye-bench.jar:bench/target/lib/*" com.dataeye.bench.ChannelsBench DIR [persons] [project]</pre>
+ *
+ * <p>DIR may also be a {@link BenchShop} directory (e.g. AnalyticsBench's /tmp/shop10m): its shop is used as it is.
  */
 public final class ChannelsBench {
 
@@ -40,11 +42,14 @@ public final class ChannelsBench {
 
     public static void main(String[] args) throws Exception {
         Path dir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("dataeye-channels-bench-");
-        int persons = args.length > 1 ? Integer.parseInt(args[1]) : 476_000;
-        String project = args.length > 2 ? args[2] : "sim";
+        boolean benchShop = Files.exists(dir.resolve("bench-shop.properties"));
+        // a BenchShop directory (AnalyticsBench, SegmentsBench): its shop as it is
+        int persons = benchShop ? (int) BenchShop.ensure(dir, shopPersons(dir)).persons() : args.length > 1 ? Integer.parseInt(args[1]) : 476_000;
+        String project = benchShop ? BenchShop.PROJECT : args.length > 2 ? args[2] : "sim";
         Files.createDirectories(dir);
         Path file = dir.resolve("events.duckdb");
-        SimulationConfig config = SimulationConfig.defaults().withPersons(persons);
+        SimulationConfig config = benchShop ? SimulationConfig.defaults().withSeed(BenchShop.SEED).withPersons(persons)
+                : SimulationConfig.defaults().withPersons(persons);
         boolean fresh = !Files.exists(file);
         try (DuckDb db = DuckDb.open(file, "2GB")) {
             if (fresh) {
@@ -73,19 +78,24 @@ public final class ChannelsBench {
             rows.add(row("LTV by channel and weekly cohort", baseline, "—", () ->
                     ltv.run(project, ZONE, LtvQuery.from(Map.of("from", from, "to", to, "as_of", asOf.toString(), "cohort", "week"), asOf), Map.of())));
             AttributionRunner attribution = new AttributionRunner(executor);
-            for (String model : new String[] {"first_touch", "last_touch", "linear"}) {
-                rows.add(row("attribution " + model + " by source (best of 2)", baseline, "—", 2, () ->
-                        attribution.run(project, ZONE, AttributionQuery.from(Map.of("from", from, "to", to, "model", model, "by", "source")))));
+            for (String by : new String[] {"channel", "source"}) { // by channel (the default) reads far fewer columns than by source
+                for (String model : new String[] {"first_touch", "last_touch", "linear"}) {
+                    rows.add(row("attribution " + model + " by " + by + " (best of 2)", baseline, "—", 2, () ->
+                            attribution.run(project, ZONE, AttributionQuery.from(Map.of("from", from, "to", to, "model", model, "by", by)))));
+                }
             }
             NpsRunner nps = new NpsRunner(executor);
             rows.add(row("NPS by channel", baseline, "—", () ->
                     nps.run(project, ZONE, NpsQuery.from(Map.of("from", from, "to", to, "by", "channel")))));
-            // a restart: the real-time overview rebuilt from the store (first events of all persons, then 36 days folded in)
+            // a restart: the real-time overview rebuilt from the store (first events of all persons, then 36 days folded in);
+            // -Dchannels.overview=false leaves it out (it is not a channel analysis and takes the longest)
             Clock asOfClock = Clock.fixed(asOf.atStartOfDay(ZONE).toInstant(), ZONE);
-            rows.add(row("real-time overview rebuilt from the store (restart, best of 2)", baseline, "—", 2, () -> {
-                Overview overview = new Overview(asOfClock, p -> ZONE);
-                return OverviewRestore.restore(db, overview, asOfClock.instant().minus(Duration.ofDays(36)));
-            }));
+            if (Boolean.parseBoolean(System.getProperty("channels.overview", "true"))) {
+                rows.add(row("real-time overview rebuilt from the store (restart, best of 2)", baseline, "—", 2, () -> {
+                    Overview overview = new Overview(asOfClock, p -> ZONE);
+                    return OverviewRestore.restore(db, overview, asOfClock.instant().minus(Duration.ofDays(36)));
+                }));
+            }
             StringBuilder report = new StringBuilder();
             report.append(String.format(Locale.ROOT, "%n%,d events, %,d persons, 90 days (simulator, %,d planned persons); hot (best of 5 "
                     + "after 1 warm-up unless stated); heap max %d MiB; %d cores%n%n", size[0], size[1], persons, Runtime.getRuntime().maxMemory() >> 20,
@@ -96,6 +106,15 @@ public final class ChannelsBench {
             }
             System.out.println(report);
         }
+    }
+
+    /** The persons a BenchShop directory was built for, from its marker file. */
+    private static int shopPersons(Path dir) throws java.io.IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newInputStream(dir.resolve("bench-shop.properties"))) {
+            p.load(in);
+        }
+        return Integer.parseInt(p.getProperty("persons"));
     }
 
     private static String[] row(String name, double baseline, String target, Supplier<Object> analysis) {

