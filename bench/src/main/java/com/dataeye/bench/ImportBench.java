@@ -112,7 +112,7 @@ public final class ImportBench {
              Statement st = c.createStatement()) {
             long start = System.nanoTime();
             st.execute("CREATE TABLE raw AS SELECT * FROM read_json('" + file.toString().replace("'", "''")
-                    + "', format = 'newline_delimited')");
+                    + "', format = 'newline_delimited', maximum_depth = 1)");
             double seconds = (System.nanoTime() - start) / 1e9;
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM raw")) {
                 rs.next();
@@ -125,6 +125,10 @@ public final class ImportBench {
     private static Row importThroughServer(Path file, Path jar, Path work) throws Exception {
         try (ServerUnderTest server = new ServerUnderTest(jar, work.resolve("data"), "1g")) {
             System.out.println("server pid " + server.pid() + " on " + server.url("") + ", importing …");
+            if (Boolean.getBoolean("bench.pauseBeforeImport")) {
+                // time to attach a profiler (jcmd <pid> JFR.start) to the server
+                Thread.sleep(10_000);
+            }
             List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", jar.toString(),
                     "-Dloader.main=com.dataeye.server.cli.ImportCommand", "org.springframework.boot.loader.launch.PropertiesLauncher",
                     "--file", file.toString(), "--server", server.url(""), "--key", server.secretKey());

@@ -117,6 +117,41 @@ public final class DuckDbEventStore implements EventStore {
         }
     }
 
+    /** The person a distinct id is linked to, or null when it is linked to none (the import's identity resolver). */
+    @FunctionalInterface
+    public interface LinkedPersons {
+        String of(String projectId, String distinctId);
+    }
+
+    /**
+     * Stores a bulk-import chunk in one transaction on an import connection, appended from Java with
+     * DuckDB's appender: no JSON written, none parsed (about half the CPU per row of a segment load).
+     * Each event is stored with the person its distinct id is linked to ({@code linked}, which knows
+     * every link loaded so far and this chunk's), else with its own person — what the segment load's
+     * join gives — and the events stored earlier of ids this chunk links are moved to their person in
+     * the same transaction. Columns are matched by name, so a column added to a table with a default
+     * is filled with it. Loads take turns as in {@link #loadImport}.
+     */
+    public void appendImport(java.util.List<ImportRows> parts, LinkedPersons linked) {
+        if (parts.stream().allMatch(ImportRows::isEmpty)) {
+            return;
+        }
+        DuckDBConnection c;
+        try {
+            c = importConnections.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to load an import", e);
+        }
+        try {
+            synchronized (this) {
+                ImportAppender.append(c, parts, linked);
+            }
+        } finally {
+            importConnections.add(c);
+        }
+    }
+
     /** Import loads that may run at once. */
     public static final int IMPORT_CONNECTIONS = 2;
     private final java.util.concurrent.BlockingQueue<DuckDBConnection> importConnections =
