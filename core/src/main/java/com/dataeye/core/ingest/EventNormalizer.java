@@ -245,28 +245,7 @@ final class EventNormalizer {
     static final class Names {
         static final String RULE = "names are 1–100 characters without control characters";
 
-        /**
-         * Names already found valid. Shops send the same few hundred names over and over, and the JSON
-         * parser hands them out as one canonical instance each, so a hit costs a cached hash and an
-         * identity check instead of a scan; bounded, so odd names cannot grow it without end.
-         */
-        private static final java.util.Set<String> KNOWN_VALID = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        private static final int MAX_KNOWN = 10_000;
-
         static boolean isValid(String name) {
-            if (KNOWN_VALID.contains(name)) {
-                return true;
-            }
-            if (!check(name)) {
-                return false;
-            }
-            if (KNOWN_VALID.size() < MAX_KNOWN) {
-                KNOWN_VALID.add(name);
-            }
-            return true;
-        }
-
-        private static boolean check(String name) {
             int n = name.length();
             if (n == 0 || n > 100) {
                 return false;
