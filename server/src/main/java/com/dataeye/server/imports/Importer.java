@@ -32,10 +32,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link IngestPipeline}, the import variant that takes old timestamps).
  *
  * <p>Built for throughput (docs/features/import.md): a chunk is cut into slices that are read and
- * prepared on every core at once, each slice written straight into the event store's segment format;
- * the slices, in file order, are then loaded into the store in <em>one</em> transaction with every
- * core, bypassing the collector's event log and its 5 s loader. The answer is sent only after that
- * commit, so an acknowledged line is durable. Lines carry an {@code event_id} (their own or a digest
+ * prepared on every core at once (each slice's property maps written as the JSON text the store keeps,
+ * so they die young); the slices, in file order, are then appended to the store with DuckDB's appender
+ * in <em>one</em> transaction ({@link DuckDbEventStore#appendImport}: no JSON written for DuckDB to parse
+ * again), bypassing the collector's event log and its 5 s loader. While one chunk is appended, the next
+ * is prepared. The answer is sent only after that commit, so an acknowledged line is durable. Lines carry an {@code event_id} (their own or a digest
  * of the line), and the dedup window is rebuilt from the store on start, so a chunk sent again after
  * a kill, or the whole file again, stores nothing twice.
  */
