@@ -100,9 +100,7 @@ public final class ImportCommand {
         private final Progress progress;
         private final CountingStream counted;
         private final ByteArrayOutputStream chunk = new ByteArrayOutputStream(1 << 20);
-        // One chunk is stored while the next is read and checked: the store takes chunks one at a time,
-        // so a third would only wait in the server's memory (and make its garbage collector copy it).
-        private static final int IN_FLIGHT = 2;
+        private static final int IN_FLIGHT = 3;
         /** Below the server's default limit of 64 MiB a chunk (long lines would otherwise exceed it). */
         private static final int MAX_CHUNK_BYTES = 48 << 20;
         private final java.util.ArrayDeque<InFlight> inFlight = new java.util.ArrayDeque<>();
@@ -286,8 +284,7 @@ public final class ImportCommand {
             String project = "demo";
             String server = "http://localhost:8080";
             String key = System.getenv("DATAEYE_SECRET_KEY");
-            // large chunks: each costs the store one pass over its stored events to move those of newly linked ids
-            int chunkLines = 120_000;
+            int chunkLines = 50_000;
             String format = "native";
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
@@ -302,7 +299,7 @@ public final class ImportCommand {
             }
             if (file == null) {
                 System.err.println("usage: ./dataeye import --file events.ndjson[.gz] [--project demo] [--server http://localhost:8080] "
-                        + "[--key sk_…] [--chunk-lines 120000] [--format native|sensors]");
+                        + "[--key sk_…] [--chunk-lines 50000] [--format native|sensors]");
                 System.exit(2);
             }
             if (key == null && Files.exists(Path.of("data", project + "-secret-key"))) {
