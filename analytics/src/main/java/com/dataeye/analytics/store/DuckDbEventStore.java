@@ -110,14 +110,6 @@ public final class DuckDbEventStore implements EventStore {
         if (parts.stream().allMatch(ImportRows::isEmpty)) {
             return;
         }
-        appendImport(parts.iterator(), linked);
-    }
-
-    /**
-     * As {@link #appendImport(java.util.List, LinkedPersons)}, appending each part as the iterator hands it
-     * over (it may wait for a part still being prepared); if the iterator throws, nothing of the chunk is stored.
-     */
-    public void appendImport(java.util.Iterator<ImportRows> parts, LinkedPersons linked) {
         DuckDBConnection c;
         try {
             c = importConnections.take();

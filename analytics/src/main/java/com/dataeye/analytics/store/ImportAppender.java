@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -27,43 +26,35 @@ final class ImportAppender {
 
     private ImportAppender() {}
 
-    /**
-     * Events first, each part as the iterator hands it over; then the chunk's links (moving its and older
-     * events of the linked ids to their person) and its quarantined events; then one commit. If anything
-     * fails, the iterator included, the transaction is rolled back and the failure passed on.
-     */
-    static void append(DuckDBConnection c, Iterator<ImportRows> parts, DuckDbEventStore.LinkedPersons linked) {
+    static void append(DuckDBConnection c, List<ImportRows> parts, DuckDbEventStore.LinkedPersons linked) {
         try {
             List<IdentityLink> links = new ArrayList<>();
-            List<QuarantinedEvent> quarantined = new ArrayList<>();
-            appendEvents(c, parts, linked, links, quarantined);
+            boolean quarantined = false;
+            for (ImportRows p : parts) {
+                links.addAll(p.links());
+                quarantined |= !p.quarantined().isEmpty();
+            }
             if (!links.isEmpty()) {
                 appendLinks(c, links);
             }
-            if (!quarantined.isEmpty()) {
-                appendQuarantined(c, quarantined);
+            if (quarantined) {
+                appendQuarantined(c, parts);
             }
+            appendEvents(c, parts, linked);
             c.commit();
-        } catch (SQLException e) {
-            rollback(c, e);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw new IllegalStateException("cannot store an import chunk: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            rollback(c, e);
-            throw e;
-        }
-    }
-
-    private static void rollback(DuckDBConnection c, Exception e) {
-        try {
-            c.rollback();
-        } catch (SQLException suppressed) {
-            e.addSuppressed(suppressed);
         }
     }
 
     /**
-     * The chunk's links, then the stored events whose ids they link moved to their person: older ones,
-     * and this chunk's appended before a later part brought the link.
+     * The chunk's links, then the events stored before this chunk whose ids they link moved to their
+     * person (this chunk's own events are appended already resolved).
      */
     private static void appendLinks(DuckDBConnection c, List<IdentityLink> links) throws SQLException {
         try (Statement st = c.createStatement()) {
@@ -95,24 +86,26 @@ final class ImportAppender {
         }
     }
 
-    private static void appendQuarantined(DuckDBConnection c, List<QuarantinedEvent> quarantined) throws SQLException {
+    private static void appendQuarantined(DuckDBConnection c, List<ImportRows> parts) throws SQLException {
         List<String> cols = columns(c, "quarantine");
         try (DuckDBAppender app = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "quarantine")) {
-            for (QuarantinedEvent q : quarantined) {
-                app.beginRow();
-                for (String col : cols) {
-                    switch (col) {
-                        case "project_id" -> str(app, q.projectId());
-                        case "received_at" -> app.appendEpochMicros(SegmentFormat.micros(q.receivedAt()));
-                        case "event_id" -> str(app, q.eventId());
-                        case "code" -> str(app, q.code());
-                        case "field" -> str(app, q.field());
-                        case "message" -> str(app, q.message());
-                        case "raw" -> str(app, q.raw());
-                        default -> app.appendDefault();
+            for (ImportRows p : parts) {
+                for (QuarantinedEvent q : p.quarantined()) {
+                    app.beginRow();
+                    for (String col : cols) {
+                        switch (col) {
+                            case "project_id" -> str(app, q.projectId());
+                            case "received_at" -> app.appendEpochMicros(SegmentFormat.micros(q.receivedAt()));
+                            case "event_id" -> str(app, q.eventId());
+                            case "code" -> str(app, q.code());
+                            case "field" -> str(app, q.field());
+                            case "message" -> str(app, q.message());
+                            case "raw" -> str(app, q.raw());
+                            default -> app.appendDefault();
+                        }
                     }
+                    app.endRow();
                 }
-                app.endRow();
             }
         }
     }
@@ -133,18 +126,15 @@ final class ImportAppender {
         }
     }
 
-    private static void appendEvents(DuckDBConnection c, Iterator<ImportRows> parts, DuckDbEventStore.LinkedPersons linked,
-                                     List<IdentityLink> links, List<QuarantinedEvent> quarantined) throws SQLException {
+    private static void appendEvents(DuckDBConnection c, List<ImportRows> parts, DuckDbEventStore.LinkedPersons linked)
+            throws SQLException {
         List<String> names = columns(c, "events");
         Col[] cols = new Col[names.size()];
         for (int i = 0; i < cols.length; i++) {
             cols[i] = Col.of(names.get(i));
         }
         try (DuckDBAppender app = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "events")) {
-            while (parts.hasNext()) {
-                ImportRows p = parts.next();
-                links.addAll(p.links());
-                quarantined.addAll(p.quarantined());
+            for (ImportRows p : parts) {
                 List<Event> events = p.events();
                 for (int i = 0; i < events.size(); i++) {
                     Event e = events.get(i);

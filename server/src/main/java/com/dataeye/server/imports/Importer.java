@@ -19,9 +19,7 @@ import org.springframework.stereotype.Service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -98,16 +96,11 @@ public class Importer {
         log.debug("import {} into {}: chunk from line {} ({} bytes)", importId, project.id(), firstLine, body.length);
         ChunkLines lines = ChunkLines.split(body, firstLine);
         IngestContext ctx = new IngestContext(project, Instant.now(), null, null, null);
-        List<Future<Slice>> futures = submitSlices(lines, body, ctx, format);
-        List<Slice> slices = new ArrayList<>(futures.size());
+        List<Slice> slices = prepareInParallel(lines, body, ctx, format);
         try {
-            load(futures, slices);
+            load(slices);
         } catch (RuntimeException e) {
-            // every slice's claims go back, also those of slices still being prepared when the store failed
-            giveBack(futures, slices);
-            if (e instanceof SliceFailure f) {
-                throw f.cause;
-            }
+            slices.forEach(s -> pipeline.rollback(s.claims()));
             log.warn("import {} chunk from line {} could not be stored: {}", importId, firstLine, e.getMessage());
             throw new OverloadedException("the event store could not commit the chunk: " + e.getMessage(), Duration.ofSeconds(5));
         }
@@ -134,52 +127,30 @@ public class Importer {
         return new ChunkResult(lines.fileLines, accepted, duplicates, rejected, errors, firstLine + lines.fileLines);
     }
 
-    private List<Future<Slice>> submitSlices(ChunkLines lines, byte[] body, IngestContext ctx, ImportFormat format) {
+    private List<Slice> prepareInParallel(ChunkLines lines, byte[] body, IngestContext ctx, ImportFormat format) {
         List<Future<Slice>> futures = new ArrayList<>();
         for (int from = 0; from < lines.count; from += SLICE_LINES) {
             int start = from;
             int end = Math.min(lines.count, from + SLICE_LINES);
             futures.add(workers.submit(() -> prepareSlice(lines, body, start, end, ctx, format)));
         }
-        return futures;
-    }
-
-    /** A slice that could not be prepared: its own claims are back already, the chunk fails with its cause. */
-    private static final class SliceFailure extends RuntimeException {
-        final RuntimeException cause;
-
-        SliceFailure(RuntimeException cause) {
-            super(cause.getMessage(), cause, false, false);
-            this.cause = cause;
-        }
-    }
-
-    private static Slice await(Future<Slice> f) {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            throw new SliceFailure(e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SliceFailure(new OverloadedException("interrupted", Duration.ofSeconds(1)));
-        }
-    }
-
-    /** Waits for every slice of a failed chunk and gives back the ids and links each one claimed. */
-    private void giveBack(List<Future<Slice>> futures, List<Slice> appended) {
-        for (Slice s : appended) {
-            pipeline.rollback(s.claims());
-        }
-        for (int i = appended.size(); i < futures.size(); i++) {
+        List<Slice> slices = new ArrayList<>(futures.size());
+        RuntimeException failure = null;
+        for (Future<Slice> f : futures) {
             try {
-                pipeline.rollback(futures.get(i).get().claims());
+                slices.add(f.get());
             } catch (ExecutionException e) {
-                // that slice gave its claims back itself
+                failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                failure = new OverloadedException("interrupted", Duration.ofSeconds(1));
             }
         }
+        if (failure != null) {
+            slices.forEach(s -> pipeline.rollback(s.claims()));
+            throw failure;
+        }
+        return slices;
     }
 
     private Slice prepareSlice(ChunkLines lines, byte[] body, int from, int to, IngestContext ctx, ImportFormat format) {
@@ -209,34 +180,11 @@ public class Importer {
         return new Slice(lineOf, prepared.outcomes(), claims, rows);
     }
 
-    /**
-     * Appends the slices, in file order, to the store in one transaction, each as soon as it is prepared:
-     * a prepared slice waits for the store only while the ones before it are appended, not for the whole
-     * chunk, so little prepared data lives long enough for the garbage collector to copy it. What is kept
-     * of each slice for the answer (outcomes, claims) goes to {@code appended}.
-     */
-    private void load(List<Future<Slice>> futures, List<Slice> appended) {
+    /** Appends the slices, in order, to the store in one transaction. */
+    private void load(List<Slice> slices) {
         long start = System.nanoTime();
         try {
-            Iterator<ImportRows> rows = new Iterator<>() {
-                private int next;
-
-                @Override
-                public boolean hasNext() {
-                    return next < futures.size();
-                }
-
-                @Override
-                public ImportRows next() {
-                    if (!hasNext()) {
-                        throw new NoSuchElementException();
-                    }
-                    Slice s = await(futures.get(next++));
-                    appended.add(new Slice(s.lineOf(), s.outcomes(), s.claims(), null));
-                    return s.rows();
-                }
-            };
-            store.appendImport(rows, linked);
+            store.appendImport(slices.stream().map(Slice::rows).toList(), linked);
         } finally {
             importNanos.increment(System.nanoTime() - start);
         }
