@@ -96,6 +96,7 @@ public final class ImportBench {
         JsonMapper json = JsonMapper.builder().build();
         long n = 0;
         long start = System.nanoTime();
+        long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
@@ -104,20 +105,25 @@ public final class ImportBench {
                 }
             }
         }
-        return new Row("baseline: read lines + Jackson parse to a map (1 thread)", n, (System.nanoTime() - start) / 1e9, "no checks, nothing stored");
+        double cpu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
+        return new Row("baseline: read lines + Jackson parse to a map (1 thread)", n, (System.nanoTime() - start) / 1e9,
+                String.format(Locale.ROOT, "no checks, nothing stored; CPU %.1f s (%.1f µs/event)", cpu, cpu * 1e6 / n));
     }
 
     private static Row duckDbBaseline(Path file, Path work) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + work.resolve("raw.duckdb"));
              Statement st = c.createStatement()) {
             long start = System.nanoTime();
+            double cpu0 = cpuSeconds(ProcessHandle.current().pid());
             st.execute("CREATE TABLE raw AS SELECT * FROM read_json('" + file.toString().replace("'", "''")
-                    + "', format = 'newline_delimited')");
+                    + "', format = 'newline_delimited', maximum_depth = 1)");
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = cpuSeconds(ProcessHandle.current().pid()) - cpu0;
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM raw")) {
                 rs.next();
-                return new Row("baseline: DuckDB read_json into a table (all cores)", rs.getLong(1), seconds,
-                        "no checks, no de-identification, no dedup");
+                long rows = rs.getLong(1);
+                return new Row("baseline: DuckDB read_json into a table (all cores)", rows, seconds, String.format(Locale.ROOT,
+                        "no checks, no de-identification, no dedup; CPU %.1f s (%.1f µs/event)", cpu, cpu * 1e6 / rows));
             }
         }
     }
@@ -125,24 +131,61 @@ public final class ImportBench {
     private static Row importThroughServer(Path file, Path jar, Path work) throws Exception {
         try (ServerUnderTest server = new ServerUnderTest(jar, work.resolve("data"), "1g")) {
             System.out.println("server pid " + server.pid() + " on " + server.url("") + ", importing …");
+            if (Boolean.getBoolean("bench.pauseBeforeImport")) {
+                // time to attach a profiler (jcmd <pid> JFR.start) to the server
+                Thread.sleep(10_000);
+            }
             List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", jar.toString(),
                     "-Dloader.main=com.dataeye.server.cli.ImportCommand", "org.springframework.boot.loader.launch.PropertiesLauncher",
                     "--file", file.toString(), "--server", server.url(""), "--key", server.secretKey());
             long start = System.nanoTime();
+            double serverCpu0 = cpuSeconds(server.pid());
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            // the client's CPU, read while it runs (gone once it exits)
+            double[] clientCpu = {0};
+            Thread watch = new Thread(() -> {
+                while (p.isAlive()) {
+                    clientCpu[0] = Math.max(clientCpu[0], cpuSeconds(p.pid()));
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            watch.setDaemon(true);
+            watch.start();
             String output;
             try (InputStream in = p.getInputStream()) {
                 output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             int exit = p.waitFor();
             double seconds = (System.nanoTime() - start) / 1e9;
+            double serverCpu = cpuSeconds(server.pid()) - serverCpu0;
+            watch.interrupt();
             Matcher m = Pattern.compile("finished: ([0-9,]+) accepted, ([0-9,]+) already there, ([0-9,]+) refused").matcher(output);
             if (exit != 0 || !m.find()) {
                 throw new IllegalStateException("import failed (" + exit + "):\n" + output.substring(Math.max(0, output.length() - 2000)));
             }
             long accepted = Long.parseLong(m.group(1).replace(",", ""));
-            return new Row("./dataeye import into the running server (-Xmx1g)", accepted, seconds,
-                    "validated, de-identified, deduplicated, committed; " + m.group(3) + " refused; client JVM start included");
+            int cores = Runtime.getRuntime().availableProcessors();
+            double cpu = serverCpu + clientCpu[0];
+            return new Row("./dataeye import into the running server (-Xmx1g)", accepted, seconds, String.format(Locale.ROOT,
+                    "validated, de-identified, deduplicated, committed; %s refused; client JVM start included; CPU: server %.1f s "
+                            + "(%.1f µs/event), client %.1f s; all %d cores busy with nothing else would give %,.0f events/s",
+                    m.group(3), serverCpu, serverCpu * 1e6 / accepted, clientCpu[0], cores, accepted * cores / cpu));
+        }
+    }
+
+    /** User + system CPU of a process so far, from /proc (Linux); 0 where that is not available. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14 and 15 of stat (utime, stime), in clock ticks of 1/100 s
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 

@@ -89,14 +89,27 @@ public final class DuckDbEventStore implements EventStore {
         load(segment, seq, holdsOtherRecords, 1);
     }
 
+    /** The person a distinct id is linked to, or null when it is linked to none (the import's identity resolver). */
+    @FunctionalInterface
+    public interface LinkedPersons {
+        String of(String projectId, String distinctId);
+    }
+
     /**
-     * Loads a bulk import's file of segment lines in one transaction on one of
-     * {@link #IMPORT_CONNECTIONS} connections of its own. The loads themselves run one at a time (the
-     * person mapping is materialised at load, see below), while the import's readers parse and check
-     * the next chunks on the other core. The import is acknowledged only after this commit, so its
-     * lines need no event log.
+     * Stores a bulk-import chunk in one transaction on an import connection, appended from Java with
+     * DuckDB's appender: no JSON written by Java for DuckDB to parse again. Each event is stored with the
+     * person its distinct id is linked to ({@code linked}: the import's identity resolver, which knows
+     * every stored link and this chunk's), else with its own person — what the segment load's join with
+     * the links gives — and the events stored earlier of ids this chunk links are moved to their person
+     * in the same transaction. One difference: the resolver also knows links of collector batches not yet
+     * loaded; an event then gets that person a little earlier than the collector's next load would move it
+     * (the same end state, unless that batch's commit fails). Columns are matched by name, so a column
+     * added to a table with a default is filled with it.
      */
-    public void loadImport(java.nio.file.Path segment, boolean holdsOtherRecords) {
+    public void appendImport(java.util.List<ImportRows> parts, LinkedPersons linked) {
+        if (parts.stream().allMatch(ImportRows::isEmpty)) {
+            return;
+        }
         DuckDBConnection c;
         try {
             c = importConnections.take();
@@ -105,19 +118,29 @@ public final class DuckDbEventStore implements EventStore {
             throw new IllegalStateException("interrupted while waiting to load an import", e);
         }
         try {
-            // Loads take turns with each other and with the collector's loader: each event is stored
-            // with the person its id resolves to through the links committed so far, and a link's
-            // UPDATE moves only events already committed. Two loads side by side would each miss the
+            // Imports take turns with each other and with the collector's loader: each event is stored
+            // with the person its id resolves to through the links committed so far (and this chunk's), and
+            // a link's UPDATE moves only events already committed. Two side by side would each miss the
             // other's uncommitted links and events, and leave events on an anonymous person for good.
             synchronized (this) {
-                load(c, segment, null, holdsOtherRecords, 1);
+                // as for a segment load: one DuckDB thread writes the appended row groups at the least CPU per row
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET threads = 1");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                try {
+                    ImportAppender.append(c, parts, linked);
+                } finally {
+                    restoreThreads(c);
+                }
             }
         } finally {
             importConnections.add(c);
         }
     }
 
-    /** Import loads that may run at once. */
+    /** Import connections: a chunk takes one while it waits for its turn to append. */
     public static final int IMPORT_CONNECTIONS = 2;
     private final java.util.concurrent.BlockingQueue<DuckDBConnection> importConnections =
             new java.util.concurrent.ArrayBlockingQueue<>(IMPORT_CONNECTIONS);

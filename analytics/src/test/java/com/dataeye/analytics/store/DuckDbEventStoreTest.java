@@ -167,4 +167,77 @@ class DuckDbEventStoreTest {
             assertThat(new RecentEventsQuery("shop", null, null, 10).run(db, json)).hasSize(1);
         }
     }
+
+    // ---- bulk import: appended from Java in one transaction per chunk --------------------------
+
+    private static final DuckDbEventStore.LinkedPersons NO_LINKS = (project, id) -> null;
+
+    @Test
+    void anImportedEventIsStoredLikeACommittedOne() {
+        Instant t = Instant.parse("2026-11-25T01:00:00Z");
+        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
+            store.commit(new CommitBatch(List.of(event("e1", "order_paid", "anon-1", t)), List.of(), List.of()));
+            store.appendImport(List.of(ImportRows.of(new CommitBatch(List.of(event("e2", "order_paid", "anon-2", t)), List.of(),
+                    List.of(new QuarantinedEvent("shop", t, "e3", "missing_field", "event", "a track event needs an event name", "{}"))))),
+                    NO_LINKS);
+            Map<String, Object> committed = new RecentEventsQuery("shop", null, "anon-1", 10).run(db, json).get(0);
+            Map<String, Object> imported = new RecentEventsQuery("shop", null, "anon-2", 10).run(db, json).get(0);
+            assertThat(imported).containsEntry("event_id", "e2");
+            for (String column : committed.keySet()) {
+                if (!column.equals("event_id") && !column.contains("distinct") && !column.contains("person")
+                        && !column.contains("anonymous") && !column.equals("order_id")) {
+                    assertThat(String.valueOf(imported.get(column))).as(column).isEqualTo(String.valueOf(committed.get(column)));
+                }
+            }
+            assertThat(new QuarantineQuery("shop", null, 10).run(db, json)).hasSize(1);
+        }
+    }
+
+    @Test
+    void anImportChunkThatCannotBeStoredLeavesNothingBehind() {
+        Instant t = Instant.parse("2026-11-25T01:00:00Z");
+        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
+            var good = event("e1", "product_view", "anon-1", t);
+            ImportRows first = ImportRows.of(new CommitBatch(List.of(good), List.of(new IdentityLink("shop", "anon-1", "user-9", t)),
+                    List.of()));
+            ImportRows second = ImportRows.of(new CommitBatch(List.of(event("e2", "product_view", "anon-2", t)), List.of(), List.of()));
+            // fails in the middle of the chunk, after its links and first events were appended
+            DuckDbEventStore.LinkedPersons failing = (project, id) -> {
+                if (id.equals("anon-2")) {
+                    throw new IllegalStateException("the resolver failed");
+                }
+                return null;
+            };
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.appendImport(List.of(first, second), failing))
+                    .isInstanceOf(IllegalStateException.class);
+            List<String> ids = new ArrayList<>();
+            store.forEachEventIdSince(t.minusSeconds(60), (p, id, at) -> ids.add(id));
+            List<IdentityLink> links = new ArrayList<>();
+            store.forEachIdentityLink(links::add);
+            assertThat(ids).isEmpty();
+            assertThat(links).isEmpty();
+            // the connection is usable again
+            store.appendImport(List.of(first), NO_LINKS);
+            store.forEachEventIdSince(t.minusSeconds(60), (p, id, at) -> ids.add(id));
+            assertThat(ids).containsExactly("e1");
+        }
+    }
+
+    @Test
+    void importedEventsOfALinkedIdBelongToItsPersonAndALinkMovesEarlierEvents() {
+        Instant t = Instant.parse("2026-11-25T01:00:00Z");
+        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
+            store.commit(new CommitBatch(List.of(event("e1", "product_view", "anon-1", t)), List.of(), List.of()));
+            Map<String, String> links = Map.of("anon-1", "user-9");
+            store.appendImport(List.of(ImportRows.of(new CommitBatch(List.of(event("e2", "product_view", "anon-1", t.plusSeconds(5)),
+                    event("e3", "order_paid", "user-9", t.plusSeconds(9))),
+                    List.of(new IdentityLink("shop", "anon-1", "user-9", t.plusSeconds(9))), List.of()))),
+                    (project, id) -> links.get(id));
+            assertThat(new RecentEventsQuery("shop", null, "user-9", 10).run(db, json))
+                    .extracting(r -> r.get("event_id")).containsExactlyInAnyOrder("e1", "e2", "e3");
+            assertThat(new DailyCountsQuery("shop", "product_view", LocalDate.parse("2026-11-25"),
+                    LocalDate.parse("2026-11-25"), ZoneId.of("Asia/Shanghai")).run(db))
+                    .containsExactly(new DailyCountsQuery.Day(LocalDate.parse("2026-11-25"), 2, 1));
+        }
+    }
 }

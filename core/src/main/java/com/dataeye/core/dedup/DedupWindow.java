@@ -39,8 +39,12 @@ public final class DedupWindow {
     }
 
     /** @return true when the id is new (and is now remembered), false when it was seen before */
-    public synchronized boolean remember(String projectId, String eventId, Instant receivedAt) {
-        long digest = digest(projectId, eventId);
+    public boolean remember(String projectId, String eventId, Instant receivedAt) {
+        // the digest outside the lock: importing threads share this window
+        return remember(digest(projectId, eventId), receivedAt);
+    }
+
+    private synchronized boolean remember(long digest, Instant receivedAt) {
         for (LongOpenHashSet day : digestsByDay.values()) {
             if (day.contains(digest)) {
                 return false;

@@ -22,11 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class IdentityResolver {
 
-    private final ConcurrentHashMap<String, String> personByDistinctId = new ConcurrentHashMap<>();
+    // per project, then per id: a lookup (every event does one) builds no key string
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, String>> personByDistinctId = new ConcurrentHashMap<>();
 
     /** The person an id currently resolves to: its linked login, or the id itself. */
     public String personOf(String projectId, String distinctId) {
-        String person = personByDistinctId.get(key(projectId, distinctId));
+        ConcurrentHashMap<String, String> project = personByDistinctId.get(projectId);
+        String person = project == null ? null : project.get(distinctId);
         return person != null ? person : distinctId;
     }
 
@@ -39,7 +41,7 @@ public final class IdentityResolver {
         if (anonymousId == null || loginId == null || anonymousId.equals(loginId)) {
             return Optional.empty();
         }
-        String previous = personByDistinctId.putIfAbsent(key(projectId, anonymousId), loginId);
+        String previous = linksOf(projectId).putIfAbsent(anonymousId, loginId);
         return previous == null
                 ? Optional.of(new IdentityLink(projectId, anonymousId, loginId, at))
                 : Optional.empty();
@@ -47,19 +49,26 @@ public final class IdentityResolver {
 
     /** Restores a link read back from the store at start-up. */
     public void restore(IdentityLink link) {
-        personByDistinctId.putIfAbsent(key(link.projectId(), link.distinctId()), link.personId());
+        linksOf(link.projectId()).putIfAbsent(link.distinctId(), link.personId());
     }
 
     /** Forgets a link whose commit failed, so memory does not claim what the store lacks. */
     public void forget(IdentityLink link) {
-        personByDistinctId.remove(key(link.projectId(), link.distinctId()), link.personId());
+        ConcurrentHashMap<String, String> project = personByDistinctId.get(link.projectId());
+        if (project != null) {
+            project.remove(link.distinctId(), link.personId());
+        }
     }
 
     public int size() {
-        return personByDistinctId.size();
+        int n = 0;
+        for (ConcurrentHashMap<String, String> project : personByDistinctId.values()) {
+            n += project.size();
+        }
+        return n;
     }
 
-    private static String key(String projectId, String distinctId) {
-        return projectId + '\u0000' + distinctId;
+    private ConcurrentHashMap<String, String> linksOf(String projectId) {
+        return personByDistinctId.computeIfAbsent(projectId, p -> new ConcurrentHashMap<>());
     }
 }

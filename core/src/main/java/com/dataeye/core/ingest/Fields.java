@@ -56,6 +56,10 @@ final class Fields {
             return Instant.ofEpochMilli((long) n.doubleValue());
         }
         if (v instanceof String s) {
+            Instant fast = isoMillis(s);
+            if (fast != null) {
+                return fast;
+            }
             try {
                 return OffsetDateTime.parse(s).toInstant();
             } catch (DateTimeParseException e) {
@@ -69,6 +73,64 @@ final class Fields {
         }
         throw new RejectedException(RejectionCode.INVALID_FIELD_TYPE, key,
                 key + " must be an ISO-8601 time with offset or epoch milliseconds");
+    }
+
+    /**
+     * The shape SDKs and exports send ({@code 2026-11-25T10:00:00.123+08:00} or {@code …00.123Z}) read
+     * without the general ISO parser (a bulk import reads millions); anything else, or any field out of
+     * range, returns null and takes the general parser, so what is accepted and refused is unchanged.
+     */
+    static Instant isoMillis(String s) {
+        int n = s.length();
+        if ((n != 29 && n != 24) || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':' || s.charAt(19) != '.') {
+            return null;
+        }
+        int offsetSeconds;
+        if (n == 24) {
+            if (s.charAt(23) != 'Z') {
+                return null;
+            }
+            offsetSeconds = 0;
+        } else {
+            char sign = s.charAt(23);
+            int oh = digits(s, 24, 26);
+            int om = digits(s, 27, 29);
+            if ((sign != '+' && sign != '-') || s.charAt(26) != ':' || oh < 0 || om < 0 || oh > 18 || om > 59) {
+                return null;
+            }
+            offsetSeconds = (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+            if (Math.abs(offsetSeconds) > 18 * 3600) {
+                return null;
+            }
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        int millis = digits(s, 20, 23);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0) {
+            return null;
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        long epochSecond = epochDay * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds;
+        return Instant.ofEpochSecond(epochSecond, millis * 1_000_000L);
+    }
+
+    /** The decimal number in {@code s[from, to)}, or -1 if any of it is not an ASCII digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     static BigDecimal decimal(Object v, String path) {

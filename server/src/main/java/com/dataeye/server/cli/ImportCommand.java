@@ -88,7 +88,7 @@ public final class ImportCommand {
 
     /**
      * Cuts the file into chunks of whole lines, skipping the lines a previous run already sent, and
-     * sends each chunk as soon as it holds {@code chunkLines} lines.
+     * sends each chunk as soon as it holds {@code chunkLines} lines or {@link #MAX_CHUNK_BYTES} bytes.
      */
     private static final class Chunker {
         private final Options o;
@@ -101,6 +101,8 @@ public final class ImportCommand {
         private final CountingStream counted;
         private final ByteArrayOutputStream chunk = new ByteArrayOutputStream(1 << 20);
         private static final int IN_FLIGHT = 3;
+        /** Below the server's default limit of 64 MiB a chunk (long lines would otherwise exceed it). */
+        private static final int MAX_CHUNK_BYTES = 48 << 20;
         private final java.util.ArrayDeque<InFlight> inFlight = new java.util.ArrayDeque<>();
         private final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(IN_FLIGHT, r -> {
             Thread t = new Thread(r, "dataeye-import-sender");
@@ -141,7 +143,7 @@ public final class ImportCommand {
                     line++;
                     from = i + 1;
                     partial = false;
-                    if (linesInChunk >= o.chunkLines) {
+                    if (linesInChunk >= o.chunkLines || (linesInChunk > 0 && chunk.size() >= MAX_CHUNK_BYTES)) {
                         send();
                     }
                 }

@@ -32,29 +32,57 @@ final class ChunkLines {
         int n = 0;
         long line = firstLine;
         int start = 0;
-        for (int i = 0; i <= body.length; i++) {
-            if (i == body.length || body[i] == '\n') {
-                int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
-                if (end > start && !isBlank(body, start, end)) {
-                    if (n == capacity) {
-                        capacity *= 2;
-                        starts = Arrays.copyOf(starts, capacity);
-                        ends = Arrays.copyOf(ends, capacity);
-                        numbers = Arrays.copyOf(numbers, capacity);
-                    }
-                    starts[n] = start;
-                    ends[n] = end;
-                    numbers[n] = line;
-                    n++;
+        while (start <= body.length) {
+            int nl = nextNewline(body, start);
+            int i = nl < 0 ? body.length : nl;
+            int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
+            if (end > start && !isBlank(body, start, end)) {
+                if (n == capacity) {
+                    capacity *= 2;
+                    starts = Arrays.copyOf(starts, capacity);
+                    ends = Arrays.copyOf(ends, capacity);
+                    numbers = Arrays.copyOf(numbers, capacity);
                 }
-                if (i < body.length) {
-                    line++;
-                }
-                start = i + 1;
+                starts[n] = start;
+                ends[n] = end;
+                numbers[n] = line;
+                n++;
             }
+            if (nl < 0) {
+                break;
+            }
+            line++;
+            start = nl + 1;
         }
         long lines = line - firstLine + (body.length > 0 && body[body.length - 1] != '\n' ? 1 : 0);
         return new ChunkLines(n, starts, ends, numbers, lines);
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /**
+     * The index of the next {@code '\n'} from {@code from}, or -1: eight bytes at a time (a chunk is
+     * tens of megabytes and this runs on the request thread before the lines are shared out).
+     */
+    static int nextNewline(byte[] b, int from) {
+        int i = from;
+        for (; i + 8 <= b.length; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ NEWLINES;
+            long found = (x - LOW_BITS) & ~x & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < b.length; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isBlank(byte[] b, int start, int end) {

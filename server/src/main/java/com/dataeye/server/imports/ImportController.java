@@ -84,7 +84,17 @@ class ImportController {
         String enc = http.getHeader(HttpHeaders.CONTENT_ENCODING);
         InputStream in = enc != null && enc.toLowerCase(java.util.Locale.ROOT).contains("gzip")
                 ? new GZIPInputStream(http.getInputStream(), 65536) : http.getInputStream();
+        long declared = in == http.getInputStream() ? http.getContentLengthLong() : -1;
+        if (declared > maxChunkBytes) {
+            return null;
+        }
+        if (declared >= 0) {
+            // the usual case: one array of the announced size, filled in place (a chunk is tens of megabytes)
+            byte[] body = new byte[(int) declared];
+            int n = in.readNBytes(body, 0, body.length);
+            return n == body.length ? body : Arrays.copyOf(body, n);
+        }
         byte[] body = in.readNBytes(maxChunkBytes + 1);
-        return body.length > maxChunkBytes ? null : Arrays.copyOf(body, body.length);
+        return body.length > maxChunkBytes ? null : body;
     }
 }

@@ -1,14 +1,14 @@
 package com.dataeye.server.imports;
 
 import com.dataeye.analytics.store.DuckDbEventStore;
-import com.dataeye.analytics.store.SegmentFormat;
+import com.dataeye.analytics.store.ImportRows;
+import com.dataeye.core.identity.IdentityResolver;
 import com.dataeye.core.ingest.EventOutcome;
 import com.dataeye.core.ingest.IngestContext;
 import com.dataeye.core.ingest.IngestPipeline;
 import com.dataeye.core.ingest.OverloadedException;
 import com.dataeye.core.ingest.RawEvent;
 import com.dataeye.core.project.Project;
-import com.dataeye.server.system.DataEyeProperties;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,12 +16,6 @@ import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,10 +32,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link IngestPipeline}, the import variant that takes old timestamps).
  *
  * <p>Built for throughput (docs/features/import.md): a chunk is cut into slices that are read and
- * prepared on every core at once, each slice written straight into the event store's segment format;
- * the slices, in file order, are then loaded into the store in <em>one</em> transaction with every
- * core, bypassing the collector's event log and its 5 s loader. The answer is sent only after that
- * commit, so an acknowledged line is durable. Lines carry an {@code event_id} (their own or a digest
+ * prepared on every core at once (each slice's property maps written as the JSON text the store keeps,
+ * so they die young); the slices, in file order, are then appended to the store with DuckDB's appender
+ * in <em>one</em> transaction ({@link DuckDbEventStore#appendImport}: no JSON written for DuckDB to parse
+ * again), bypassing the collector's event log and its 5 s loader. While one chunk is appended, the next
+ * is prepared. The answer is sent only after that commit, so an acknowledged line is durable. Lines carry an {@code event_id} (their own or a digest
  * of the line), and the dedup window is rebuilt from the store on start, so a chunk sent again after
  * a kill, or the whole file again, stores nothing twice.
  */
@@ -57,16 +52,21 @@ public class Importer {
 
     private final IngestPipeline pipeline;
     private final DuckDbEventStore store;
-    private final Path scratchDir;
+    private final DuckDbEventStore.LinkedPersons linked;
     private final ExecutorService workers;
     private final Counter imported;
     private final Counter importNanos;
 
-    public Importer(@Qualifier("importPipeline") IngestPipeline pipeline, DuckDbEventStore store, DataEyeProperties props,
+    public Importer(@Qualifier("importPipeline") IngestPipeline pipeline, DuckDbEventStore store, IdentityResolver identities,
                     MeterRegistry metrics) {
         this.pipeline = pipeline;
         this.store = store;
-        this.scratchDir = props.dataDir().resolve("import-tmp");
+        // the person each event is stored with: its id's link if it has one (every link loaded so far and
+        // this chunk's are in the resolver; an id is never linked to itself), else its own person
+        this.linked = (projectId, distinctId) -> {
+            String person = identities.personOf(projectId, distinctId);
+            return person.equals(distinctId) ? null : person;
+        };
         int threads = Runtime.getRuntime().availableProcessors();
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(threads, r -> {
@@ -86,8 +86,7 @@ public class Importer {
      * One slice of a chunk, read, prepared and written in the store's segment format; the events
      * themselves are dropped once written, so a chunk's property maps die young.
      */
-    private record Slice(int[] lineOf, List<EventOutcome> outcomes, IngestPipeline.Claims claims, boolean holdsOtherRecords,
-                         byte[] segment) {}
+    private record Slice(int[] lineOf, List<EventOutcome> outcomes, IngestPipeline.Claims claims, ImportRows rows) {}
 
     public ChunkResult importChunk(Project project, String importId, long firstLine, byte[] body) {
         return importChunk(project, importId, firstLine, body, ImportFormat.NATIVE);
@@ -170,51 +169,24 @@ public class Importer {
         }
         IngestPipeline.Prepared prepared = pipeline.prepare(raws, ctx);
         IngestPipeline.Claims claims = IngestPipeline.Claims.of(prepared);
-        ByteArrayOutputStream segment = new ByteArrayOutputStream(Math.max(1024, (lines.ends[to - 1] - lines.starts[from]) * 5 / 4));
+        ImportRows rows;
         try {
-            SegmentFormat.write(prepared.batch(), segment);
+            rows = ImportRows.of(prepared.batch());
         } catch (RuntimeException e) {
             // the ids this slice claimed must not make a retry look like a duplicate
             pipeline.rollback(claims);
             throw e;
         }
-        return new Slice(lineOf, prepared.outcomes(), claims, SegmentFormat.holdsOtherRecords(prepared.batch()), segment.toByteArray());
+        return new Slice(lineOf, prepared.outcomes(), claims, rows);
     }
 
-    /** Writes the slices, in order, as one segment file and loads it into the store in one transaction. */
+    /** Appends the slices, in order, to the store in one transaction. */
     private void load(List<Slice> slices) {
-        boolean holdsOtherRecords = false;
-        long bytes = 0;
-        for (Slice s : slices) {
-            holdsOtherRecords |= s.holdsOtherRecords();
-            bytes += s.segment().length;
-        }
-        if (bytes == 0) {
-            return;
-        }
-        Path file = null;
         long start = System.nanoTime();
         try {
-            Files.createDirectories(scratchDir);
-            file = Files.createTempFile(scratchDir, "import-", ".jsonl");
-            // no fsync: the store's commit is what makes the lines durable, this file is only its input
-            try (OutputStream out = Files.newOutputStream(file)) {
-                for (Slice s : slices) {
-                    out.write(s.segment());
-                }
-            }
-            store.loadImport(file, holdsOtherRecords);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            store.appendImport(slices.stream().map(Slice::rows).toList(), linked);
         } finally {
             importNanos.increment(System.nanoTime() - start);
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a scratch file; the next start's import leaves its own
-                }
-            }
         }
     }
 

@@ -44,4 +44,35 @@ class ChunkLinesTest {
         // the same line read again gets the same ids: a re-import stores nothing twice
         assertThat(((Map<?, ?>) ImportFormat.SENSORS.read(line, 0, line.length).get(1)).get("event_id")).isEqualTo(id + ":1");
     }
+
+    @Test
+    void findsEveryLineWhereverItsNewlineFallsInAWord() {
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 500; round++) {
+            StringBuilder text = new StringBuilder();
+            List<String> expected = new java.util.ArrayList<>();
+            int lineCount = random.nextInt(12);
+            for (int l = 0; l < lineCount; l++) {
+                String content = "{\"k\":\"" + "é x".repeat(random.nextInt(6)) + "\"}";
+                boolean blank = random.nextInt(5) == 0;
+                text.append(blank ? " ".repeat(random.nextInt(3)) : content).append(random.nextBoolean() ? "\n" : "\r\n");
+                if (!blank) {
+                    expected.add(content);
+                }
+            }
+            if (random.nextBoolean()) {
+                text.append("{\"cut\":");
+                expected.add("{\"cut\":");
+            }
+            byte[] body = bytes(text.toString());
+            ChunkLines lines = ChunkLines.split(body, 1);
+            List<String> found = new java.util.ArrayList<>();
+            for (int i = 0; i < lines.count; i++) {
+                found.add(new String(body, lines.starts[i], lines.ends[i] - lines.starts[i], StandardCharsets.UTF_8));
+            }
+            assertThat(found).as(text.toString()).isEqualTo(expected);
+            long newlines = text.chars().filter(c -> c == '\n').count();
+            assertThat(lines.fileLines).isEqualTo(newlines + (text.toString().endsWith("\n") || text.isEmpty() ? 0 : 1));
+        }
+    }
 }
