@@ -117,7 +117,7 @@ const DICT = {
     've.field': 'field', 've.op': 'operator', 've.value': 'value',
     've.rule': 'Rule {n}', 've.removeRule': 'Remove rule {n}', 've.removeRuleShort': 'Remove rule', 've.ruleEvent': 'Rule {n}: event {j}',
     've.condPart': 'Rule {n}, condition {k}: {part}', 've.removeCond': 'Remove condition {k} of rule {n}', 've.removeCondTitle': 'Remove condition',
-    've.events': 'Events', 've.addEvent': 'Event', 've.where': 'where', 've.addCond': 'Condition', 've.addRule': 'Add rule',
+    've.events': 'Events', 've.addEvent': 'Event', 've.where': 'Where', 've.addCond': 'Condition', 've.addRule': 'Add rule',
     've.builder': 'New virtual event', 've.displayZh': 'Display name (Chinese)', 've.displayEn': 'Display name (English)',
     've.description': 'Description', 've.rulesLegend': 'Rules — an event counts when any rule holds',
     've.rulesHint': 'A rule holds for an event it names when all its conditions hold; a rule without conditions takes every event it names (a union). Values are case-sensitive.',

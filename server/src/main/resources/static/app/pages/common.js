@@ -68,7 +68,7 @@ export const groupLabel = (g) => (g === '$all' ? t('total') : g === '$other' ? '
 export function virtualNote(ctx, answer) {
   const used = answer?.virtual_events || [];
   if (!used.length) return null;
-  return h('p', { class: 've-note', role: 'note' }, t('ve.uses'), ' ', used.map((v, i) => [i ? ', ' : '',
+  return h('p', { class: 've-note', role: 'note' }, t('ve.uses'), ' ', used.flatMap((v, i) => [i ? ', ' : '',
     h('a', { href: `#/${encodeURIComponent(ctx.project.id)}/virtual-events?name=${encodeURIComponent(v.name)}`, 'data-ve': v.name },
       `${v.name} v${v.version}`),
     ' ', t('ve.savedOn', { at: fmt.time(v.saved_at, ctx.project.time_zone) })]));

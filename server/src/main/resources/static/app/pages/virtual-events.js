@@ -121,9 +121,9 @@ function builder(ctx, current, shown) {
   const names = ctx.catalog.events.then((es) => [...new Set([...AUTOCAPTURED, ...es.map((e) => e.event)])], () => AUTOCAPTURED);
   const input = (name, value, attrs) => h('input', { name, value: value || '', autocomplete: 'off', spellcheck: 'false', ...attrs });
   const nameIn = input('name', def.name, { required: true, maxlength: 100, readonly: editing ? true : null, placeholder: 'add_to_cart_click' });
-  const zhIn = input('display_name.zh', def.display_name?.zh, { maxlength: 100, placeholder: '点击加入购物车' });
-  const enIn = input('display_name.en', def.display_name?.en, { maxlength: 100, placeholder: 'Add-to-cart click' });
-  const descIn = input('description', def.description, { class: 'wide-input', maxlength: 1000 });
+  const zhIn = input('display_name.zh', def.display_name?.zh, { maxlength: 200, placeholder: '点击加入购物车' });
+  const enIn = input('display_name.en', def.display_name?.en, { maxlength: 200, placeholder: 'Add-to-cart click' });
+  const descIn = input('description', def.description, { class: 'wide-input', maxlength: 2000 });
   const rulesList = h('ol', { class: 've-rules' });
   const status = h('div', { class: 've-status', 'aria-live': 'polite' });
   const previewOut = h('div', { class: 've-preview' });
@@ -213,7 +213,7 @@ function builder(ctx, current, shown) {
         status.replaceChildren();
         showPreview(ctx, previewOut, r);
       } else {
-        const saved = editing ? await api.put(vePath(ctx, '/' + encodeURIComponent(current.name)), body, ctx.signal)
+        const saved = editing ? await api.put(vePath(ctx, '/' + encodeURIComponent(current.name)), body, 'application/json', ctx.signal)
           : await api.post(vePath(ctx), body, ctx.signal);
         ctx.forgetCatalog();
         ctx.go(new URLSearchParams({ name: saved.name, saved: String(saved.version) }));

@@ -439,6 +439,7 @@ class DashboardIT extends InProcessServer {
     void virtualEventBuiltInTheFormPreviewsSavesAndIsAnalysedWithItsVersion() {
         loggedIn();
         open("virtual-events");
+        present("form.ve-form", 30);
         type("name", "add_to_cart_click");
         type("display_name.zh", "点击加入购物车");
         type("display_name.en", "Add-to-cart click");
@@ -490,12 +491,13 @@ class DashboardIT extends InProcessServer {
 
         // a new version: only clicks on product pages; the history lists both and the analysis names version 2
         open("virtual-events?name=add_to_cart_click");
-        browser.findElement(By.cssSelector(".ve-rule button.add-cond")).click();
+        present("form.ve-form .ve-rule button.add-cond", 30).click();
         new Select(browser.findElement(By.name("rules[0].conditions[1].field"))).selectByValue("path");
         new Select(browser.findElement(By.name("rules[0].conditions[1].op"))).selectByValue("starts_with");
         type("rules[0].conditions[1].value", "/p");
         browser.findElement(By.cssSelector("form.ve-form button.save")).click();
-        assertThat(present(".ve-edit .saved", 30).getText()).contains("version 2");
+        WebElement second = present(".ve-edit .saved, .ve-status [role=alert]", 30);
+        assertThat(second.getText()).as(browser.getCurrentUrl()).contains("version 2");
         assertThat(browser.findElements(By.cssSelector(".ve-versions tbody tr"))).hasSize(2);
         assertThat(browser.findElement(By.cssSelector(".ve-edit h2")).getText()).contains("version 2");
         Chromium.fullPage(browser, SHOTS, "virtual-events");
