@@ -23,7 +23,7 @@ export const displayName = (v) => (locale === 'zh-CN' ? v.display_name?.zh || v.
 /** "$WebClick: element_selector equals button.btn-add-cart" — one line per rule, "or" between them. */
 export function rulesSummary(v) {
   return v.rules.map((r) => r.events.join(' | ') + (r.conditions?.length
-    ? ': ' + r.conditions.map((c) => `${c.field} ${t('ve.op.' + c.op)} ${c.value}`).join(` ${t('ve.and')} `) : ''))
+    ? ': ' + r.conditions.map((c) => `${t('ve.field.' + c.field)} ${t('ve.op.' + c.op)} ${c.value}`).join(` ${t('ve.and')} `) : ''))
     .join(` ${t('ve.or')} `);
 }
 

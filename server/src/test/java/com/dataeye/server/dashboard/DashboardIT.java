@@ -475,7 +475,7 @@ class DashboardIT extends InProcessServer {
         assertThat(present(".ve-edit .saved", 30).getText()).contains("add_to_cart_click").contains("version 1");
         assertThat(browser.getCurrentUrl()).contains("name=add_to_cart_click");
         assertThat(browser.findElement(By.cssSelector(".ve-list")).getText()).contains("Add-to-cart click")
-                .contains("element_selector equals button.btn-add-cart");
+                .contains("Element selector equals button.btn-add-cart");
 
         // "Analyse" opens the event analysis with the virtual event; its total is the API's trend, and the version is named
         browser.findElement(By.cssSelector(".ve-edit a.analyse")).click();
@@ -503,6 +503,23 @@ class DashboardIT extends InProcessServer {
         Chromium.fullPage(browser, SHOTS, "virtual-events");
         open("events?event=add_to_cart_click");
         assertThat(present(".results .ve-note", 60).getText()).contains("add_to_cart_click v2");
+
+        // in Chinese at tablet width
+        browser.findElement(By.cssSelector("button.lang")).click();
+        waitUpTo(30).until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+        assertThat(present(".results .ve-note", 60).getText()).contains("使用虚拟事件 add_to_cart_click v2");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+        try {
+            open("virtual-events?name=add_to_cart_click&version=1");
+            present("form.ve-form", 30);
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("虚拟事件");
+            assertThat(browser.findElement(By.cssSelector(".ve-edit")).getText()).contains("当前查看的是版本 1").contains("元素选择器");
+            Chromium.fullPage(browser, SHOTS, "virtual-events-zh-tablet");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+            browser.findElement(By.cssSelector("button.lang")).click();
+            waitUpTo(30).until(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+        }
     }
 
     @Test
