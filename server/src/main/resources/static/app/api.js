@@ -52,6 +52,11 @@ export async function put(path, body, contentType = 'application/json', signal) 
   return res.status === 204 ? null : res.json();
 }
 
+export async function del(path, signal) {
+  const res = await send(path, { method: 'DELETE', headers: { Accept: 'application/json' }, signal });
+  return res.status === 204 ? null : res.json();
+}
+
 /** A POST whose answer is a file (CSV): returned as text. */
 export async function postForText(path, body, signal) {
   const res = await send(path, {

@@ -6,7 +6,7 @@ import { h, field, errorView, loading } from './ui.js';
 import { disposeAll, loadECharts } from './charts.js';
 
 /** Pages, in the order of the navigation. Each is a module under pages/ exporting render(ctx). */
-const PAGES = ['overview', 'events', 'funnel', 'retention', 'paths', 'channels', 'associations', 'segments', 'nps', 'live'];
+const PAGES = ['overview', 'events', 'funnel', 'retention', 'paths', 'channels', 'associations', 'segments', 'virtual-events', 'nps', 'live'];
 const DEFAULT_PAGE = 'overview';
 
 const app = document.getElementById('app');
@@ -130,6 +130,8 @@ async function render() {
   main.lastChild.remove();
   const ctx = {
     project, page, params, main, signal: abort.signal, catalog: catalog(project.id),
+    /** After a virtual event is saved or archived: the pickers fetch the names again. */
+    forgetCatalog() { state.catalogs.delete(project.id); },
     /** Puts a new query into the URL; the page re-renders from it (one path for bookmarks and clicks). */
     go(newParams) {
       const next = href(project.id, page, newParams);

@@ -1,6 +1,6 @@
 // What several analysis pages share: the date range (default: the last 30 days in the project's
 // time zone), the query form with its Run button, and running a query with loading/empty/error states.
-import { t, today, daysBefore } from '../i18n.js';
+import { t, fmt, today, daysBefore } from '../i18n.js';
 import { h, field, loading, errorView, empty } from '../ui.js';
 
 export function range(ctx) {
@@ -60,3 +60,16 @@ export function formParams(form, names) {
 }
 
 export const groupLabel = (g) => (g === '$all' ? t('total') : g === '$other' ? 'other' : g === '$none' ? t('none') : g);
+
+/**
+ * The virtual-event definitions an analysis answer used (its `virtual_events`), as a note above the
+ * result: numbers that changed because a definition changed can be traced to the version that made them.
+ */
+export function virtualNote(ctx, answer) {
+  const used = answer?.virtual_events || [];
+  if (!used.length) return null;
+  return h('p', { class: 've-note', role: 'note' }, t('ve.uses'), ' ', used.flatMap((v, i) => [i ? ', ' : '',
+    h('a', { href: `#/${encodeURIComponent(ctx.project.id)}/virtual-events?name=${encodeURIComponent(v.name)}`, 'data-ve': v.name },
+      `${v.name} v${v.version}`),
+    ' ', t('ve.savedOn', { at: fmt.time(v.saved_at, ctx.project.time_zone) })]));
+}

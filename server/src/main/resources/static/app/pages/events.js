@@ -3,7 +3,7 @@ import * as api from '../api.js';
 import { t, fmt } from '../i18n.js';
 import { h, field, select, pickerField, resultCard, table, empty } from '../ui.js';
 import { PALETTE } from '../charts.js';
-import { dateFields, queryForm, run, range, noEvents, projectPath, formParams, groupLabel } from './common.js';
+import { dateFields, queryForm, run, range, noEvents, projectPath, formParams, groupLabel, virtualNote } from './common.js';
 
 const MEASURES = ['count', 'persons', 'per_person', 'sum', 'avg', 'p50', 'p90'];
 const NEEDS_PROPERTY = new Set(['sum', 'avg', 'p50', 'p90']);
@@ -40,6 +40,7 @@ export async function render(ctx) {
   const show = money ? fmt.cny : measure === 'per_person' ? fmt.num : fmt.int;
 
   await run(ctx, out, form, (signal) => api.post(projectPath(ctx, '/query/trend'), body, signal), (r) => {
+    out.append(virtualNote(ctx, r) || '');
     const all = [...r.series, ...(r.previous || []).map((s) => ({ ...s, group: s.group + ' (' + t('previous') + ')', dashed: true }))];
     if (all.every((s) => s.values.every((v) => !v))) { out.append(empty()); return; }
     const labels = r.buckets.map(fmt.day);

@@ -4,7 +4,7 @@ import * as api from '../api.js';
 import { t, fmt } from '../i18n.js';
 import { h, field, select, picker, pickerField, resultCard, table, loading, errorView, download } from '../ui.js';
 import { PALETTE } from '../charts.js';
-import { dateFields, queryForm, run, range, noEvents, projectPath, groupLabel } from './common.js';
+import { dateFields, queryForm, run, range, noEvents, projectPath, groupLabel, virtualNote } from './common.js';
 
 const OPS = ['eq', 'neq', 'contains', 'gt', 'gte', 'lt', 'lte', 'is_set', 'is_not_set'];
 
@@ -93,6 +93,7 @@ export async function render(ctx) {
   if (p.get('by')) body.breakdown = { property: p.get('by'), limit: 5 };
 
   await run(ctx, out, form, (signal) => api.post(projectPath(ctx, '/query/funnel'), body, signal), (r) => {
+    out.append(virtualNote(ctx, r) || '');
     const all = r.groups[0];
     const labels = all.steps.map((s) => `${s.step}. ${s.event}`);
     const option = {

@@ -3,7 +3,7 @@ import * as api from '../api.js';
 import { t, fmt } from '../i18n.js';
 import { h, field, select, pickerField, resultCard, table, empty } from '../ui.js';
 import { PALETTE } from '../charts.js';
-import { dateFields, queryForm, run, range, noEvents, projectPath, formParams } from './common.js';
+import { dateFields, queryForm, run, range, noEvents, projectPath, formParams, virtualNote } from './common.js';
 
 // node ids are 'step:event'; the chart's columns already show the step
 const eventOf = (id) => id.slice(id.indexOf(':') + 1);
@@ -34,6 +34,7 @@ export async function render(ctx) {
 
   const body = { start: { event: start }, direction, depth, max_nodes: nodes, ...range(ctx) };
   await run(ctx, out, form, (signal) => api.post(projectPath(ctx, '/query/paths'), body, signal), (r) => {
+    out.append(virtualNote(ctx, r) || '');
     if (!r.links.length) { out.append(empty()); return; }
     const option = {
       color: PALETTE, tooltip: { trigger: 'item' },

@@ -3,7 +3,7 @@ import * as api from '../api.js';
 import { t, fmt } from '../i18n.js';
 import { h, field, select, pickerField, resultCard, table, empty } from '../ui.js';
 import { PALETTE } from '../charts.js';
-import { dateFields, queryForm, run, range, noEvents, projectPath, formParams } from './common.js';
+import { dateFields, queryForm, run, range, noEvents, projectPath, formParams, virtualNote } from './common.js';
 
 export async function render(ctx) {
   const p = ctx.params;
@@ -34,6 +34,7 @@ export async function render(ctx) {
 
   const body = { initial: { event: initial }, return: { event: back }, interval, periods, measure, ...range(ctx) };
   await run(ctx, out, form, (signal) => api.post(projectPath(ctx, '/query/retention'), body, signal), (r) => {
+    out.append(virtualNote(ctx, r) || '');
     if (!r.cohorts.length) { out.append(empty()); return; }
     const unit = t('unit.' + interval);
     const n = periods + 1;

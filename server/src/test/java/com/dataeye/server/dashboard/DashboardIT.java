@@ -429,6 +429,99 @@ class DashboardIT extends InProcessServer {
         Chromium.fullPage(browser, SHOTS, "nps");
     }
 
+    private void type(String name, String text) {
+        WebElement el = browser.findElement(By.name(name));
+        el.clear();
+        el.sendKeys(text);
+    }
+
+    @Test
+    void virtualEventBuiltInTheFormPreviewsSavesAndIsAnalysedWithItsVersion() {
+        loggedIn();
+        open("virtual-events");
+        present("form.ve-form", 30);
+        type("name", "add_to_cart_click");
+        type("display_name.zh", "点击加入购物车");
+        type("display_name.en", "Add-to-cart click");
+        assertThat(browser.findElement(By.name("rules[0].events[0]")).getDomProperty("value")).isEqualTo("$WebClick");
+
+        // a regular expression the store cannot run: the API's message, and the value's input is marked
+        new Select(browser.findElement(By.name("rules[0].conditions[0].op"))).selectByValue("regex");
+        type("rules[0].conditions[0].value", "btn-add-cart(");
+        browser.findElement(By.cssSelector("button.preview")).click();
+        WebElement alert = present(".ve-status [role=alert]", 30);
+        assertThat(alert.getText()).contains("rules[0].conditions[0].value");
+        assertThat(browser.findElement(By.name("rules[0].conditions[0].value")).getDomAttribute("aria-invalid")).isEqualTo("true");
+
+        // clicks on the add-to-cart button (the simulator's $WebClick carries the selector)
+        new Select(browser.findElement(By.name("rules[0].conditions[0].op"))).selectByValue("equals");
+        type("rules[0].conditions[0].value", "button.btn-add-cart");
+        browser.findElement(By.cssSelector("button.preview")).click();
+        WebElement count = present(".preview-count", 60);
+        String definition = "{\"name\":\"add_to_cart_click\",\"rules\":[{\"events\":[\"$WebClick\"],\"conditions\":[{\"field\":"
+                + "\"element_selector\",\"op\":\"equals\",\"value\":\"button.btn-add-cart\"}]}]}";
+        Api.Response preview = api().post("/api/v1/projects/" + PROJECT + "/virtual-events/preview?days=14&samples=20",
+                definition.getBytes(StandardCharsets.UTF_8), "Authorization", "Bearer " + secretKey);
+        assertThat(preview.status()).as(preview.body().toString()).isEqualTo(200);
+        long previewed = preview.body().path("events").asLong();
+        assertThat(previewed).isPositive();
+        assertThat(Long.parseLong(count.getDomAttribute("data-events"))).isEqualTo(previewed);
+        waitUpTo(30).until(d -> "true".equals(d.findElement(By.cssSelector(".ve-preview .chart")).getDomAttribute("data-drawn")));
+        assertThat(browser.findElements(By.cssSelector(".ve-samples tbody tr"))).hasSize((int) Math.min(20, previewed));
+        assertThat(browser.findElement(By.cssSelector(".ve-samples tbody")).getText()).contains("button.btn-add-cart").contains("加入购物车");
+        Chromium.fullPage(browser, SHOTS, "virtual-events-preview");
+
+        browser.findElement(By.cssSelector("form.ve-form button.save")).click();
+        assertThat(present(".ve-edit .saved", 30).getText()).contains("add_to_cart_click").contains("version 1");
+        assertThat(browser.getCurrentUrl()).contains("name=add_to_cart_click");
+        assertThat(browser.findElement(By.cssSelector(".ve-list")).getText()).contains("Add-to-cart click")
+                .contains("Element selector equals button.btn-add-cart");
+
+        // "Analyse" opens the event analysis with the virtual event; its total is the API's trend, and the version is named
+        browser.findElement(By.cssSelector(".ve-edit a.analyse")).click();
+        waitUpTo(30).until(d -> d.getCurrentUrl().contains("/events?event=add_to_cart_click"));
+        WebElement note = present(".results .ve-note", 60);
+        assertThat(note.getText()).contains("Uses virtual event add_to_cart_click v1");
+        browser.findElement(By.cssSelector(".card button[data-view=table]")).click();
+        long shown = number(present(".card tr.total td", 30).getText());
+        JsonNode trend = apiQuery("trend", "{\"event\":\"add_to_cart_click\",\"from\":\"" + to.minusDays(29) + "\",\"to\":\"" + to + "\"}");
+        assertThat(trend.path("virtual_events").path(0).path("version").asInt()).isEqualTo(1);
+        assertThat(shown).isEqualTo(trend.path("series").path(0).path("total").asLong()).isGreaterThanOrEqualTo(previewed);
+        Chromium.screenshot(browser, SHOTS, "virtual-event-analysed");
+
+        // a new version: only clicks on product pages; the history lists both and the analysis names version 2
+        open("virtual-events?name=add_to_cart_click");
+        present("form.ve-form .ve-rule button.add-cond", 30).click();
+        new Select(browser.findElement(By.name("rules[0].conditions[1].field"))).selectByValue("path");
+        new Select(browser.findElement(By.name("rules[0].conditions[1].op"))).selectByValue("starts_with");
+        type("rules[0].conditions[1].value", "/p");
+        browser.findElement(By.cssSelector("form.ve-form button.save")).click();
+        WebElement second = present(".ve-edit .saved, .ve-status [role=alert]", 30);
+        assertThat(second.getText()).as(browser.getCurrentUrl()).contains("version 2");
+        assertThat(browser.findElements(By.cssSelector(".ve-versions tbody tr"))).hasSize(2);
+        assertThat(browser.findElement(By.cssSelector(".ve-edit h2")).getText()).contains("version 2");
+        Chromium.fullPage(browser, SHOTS, "virtual-events");
+        open("events?event=add_to_cart_click");
+        assertThat(present(".results .ve-note", 60).getText()).contains("add_to_cart_click v2");
+
+        // in Chinese at tablet width
+        browser.findElement(By.cssSelector("button.lang")).click();
+        waitUpTo(30).until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+        assertThat(present(".results .ve-note", 60).getText()).contains("使用虚拟事件 add_to_cart_click v2");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+        try {
+            open("virtual-events?name=add_to_cart_click&version=1");
+            present("form.ve-form", 30);
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("虚拟事件");
+            assertThat(browser.findElement(By.cssSelector(".ve-edit")).getText()).contains("当前查看的是版本 1").contains("元素选择器");
+            Chromium.fullPage(browser, SHOTS, "virtual-events-zh-tablet");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+            browser.findElement(By.cssSelector("button.lang")).click();
+            waitUpTo(30).until(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+        }
+    }
+
     @Test
     void funnelDropOffSavedAsSegmentIsListedWithItsSizeAndAPersonsMembership() throws Exception {
         loggedIn();
