@@ -2,19 +2,13 @@ package com.dataeye.server.project;
 
 import com.dataeye.core.privacy.PiiMode;
 import com.dataeye.core.project.Project;
+import com.dataeye.server.support.ProductionDatabase;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.ZoneId;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,46 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OperationalStoreIT {
 
-    private record Server(String adminUrl, String user, String password, String urlPrefix) {}
-
-    private static Server server(String kind) {
-        return switch (kind) {
-            case "postgresql" -> new Server(env("DATAEYE_IT_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"),
-                    env("DATAEYE_IT_PG_USER", "postgres"), env("DATAEYE_IT_PG_PASSWORD", ""), "jdbc:postgresql://127.0.0.1:5432/");
-            case "mariadb" -> new Server(env("DATAEYE_IT_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/"),
-                    env("DATAEYE_IT_MARIADB_USER", "root"), env("DATAEYE_IT_MARIADB_PASSWORD", ""), "jdbc:mariadb://127.0.0.1:3306/");
-            default -> throw new IllegalArgumentException(kind);
-        };
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
-    }
-
-    private static void exec(Server s, String sql) {
-        try (Connection c = DriverManager.getConnection(s.adminUrl(), s.user(), s.password()); Statement st = c.createStatement()) {
-            st.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach " + s.adminUrl() + " (" + e.getMessage()
-                    + "); .ci/run starts PostgreSQL and MariaDB — start them the same way to run this test", e);
-        }
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "mariadb"})
     void migrationsAndRepositoriesWorkOnTheProductionDatabase(String kind) {
-        Server s = server(kind);
-        String db = "dataeye_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        exec(s, "CREATE DATABASE " + db);
-        try {
-            DriverManagerDataSource ds = new DriverManagerDataSource(s.urlPrefix() + db, s.user(), s.password());
-            var result = Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-            assertThat(result.migrationsExecuted).isPositive();
+        try (ProductionDatabase db = ProductionDatabase.fresh(kind)) {
+            assertThat(db.migrate().migrationsExecuted).isPositive();
             // running again is a no-op
-            assertThat(Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate().migrationsExecuted).isZero();
+            assertThat(db.migrate().migrationsExecuted).isZero();
 
-            JdbcClient jdbc = JdbcClient.create(ds);
+            JdbcClient jdbc = JdbcClient.create(db.dataSource());
             ProjectRepository projects = new ProjectRepository(jdbc);
             ApiKeyRepository keys = new ApiKeyRepository(jdbc);
             ProjectDirectory directory = new ProjectDirectory(projects, keys);
@@ -103,8 +66,6 @@ class OperationalStoreIT {
             assertThat(plans.governance("lut-shop").autocapture()).isEqualTo(governance.autocapture());
             assertThat(plans.governance("lut-shop").version()).isEqualTo(2);
             assertThat(plans.deleteEvent("lut-shop", "order_paid")).isTrue();
-        } finally {
-            exec(s, "DROP DATABASE " + db);
         }
     }
 }

@@ -4,22 +4,16 @@ import com.dataeye.core.privacy.PiiMode;
 import com.dataeye.server.project.ApiKeyRepository;
 import com.dataeye.server.project.ProjectDirectory;
 import com.dataeye.server.project.ProjectRepository;
+import com.dataeye.server.support.ProductionDatabase;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,42 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SegmentRepositoryIT {
 
-    private record Server(String adminUrl, String user, String password, String urlPrefix) {}
-
-    private static Server server(String kind) {
-        return switch (kind) {
-            case "postgresql" -> new Server(env("DATAEYE_IT_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"),
-                    env("DATAEYE_IT_PG_USER", "postgres"), env("DATAEYE_IT_PG_PASSWORD", ""), "jdbc:postgresql://127.0.0.1:5432/");
-            case "mariadb" -> new Server(env("DATAEYE_IT_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/"),
-                    env("DATAEYE_IT_MARIADB_USER", "root"), env("DATAEYE_IT_MARIADB_PASSWORD", ""), "jdbc:mariadb://127.0.0.1:3306/");
-            default -> throw new IllegalArgumentException(kind);
-        };
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
-    }
-
-    private static void exec(Server s, String sql) {
-        try (Connection c = DriverManager.getConnection(s.adminUrl(), s.user(), s.password()); Statement st = c.createStatement()) {
-            st.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach " + s.adminUrl() + " (" + e.getMessage()
-                    + "); .ci/run starts PostgreSQL and MariaDB — start them the same way to run this test", e);
-        }
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "mariadb"})
     void segmentsAndTheirSizesRoundTrip(String kind) {
-        Server s = server(kind);
-        String db = "dataeye_seg_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        exec(s, "CREATE DATABASE " + db);
-        try {
-            DriverManagerDataSource ds = new DriverManagerDataSource(s.urlPrefix() + db, s.user(), s.password());
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-            JdbcClient jdbc = JdbcClient.create(ds);
+        try (ProductionDatabase db = ProductionDatabase.fresh(kind)) {
+            JdbcClient jdbc = db.migrated();
             new ProjectDirectory(new ProjectRepository(jdbc), new ApiKeyRepository(jdbc))
                     .create("shop", "Shop", ZoneId.of("Asia/Shanghai"), PiiMode.MASK);
             SegmentRepository segments = new SegmentRepository(jdbc);
@@ -84,8 +47,6 @@ class SegmentRepositoryIT {
                     .extracting(SegmentRepository.Size::persons).containsExactly(12L, 13L);
             assertThat(segments.delete("shop", "whales")).isTrue();
             assertThat(segments.sizes("shop", "whales", LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"))).isEmpty();
-        } finally {
-            exec(s, "DROP DATABASE " + db);
         }
     }
 }

@@ -6,25 +6,19 @@ import com.dataeye.core.virtualevents.VirtualEventDefinition;
 import com.dataeye.server.project.ApiKeyRepository;
 import com.dataeye.server.project.ProjectDirectory;
 import com.dataeye.server.project.ProjectRepository;
+import com.dataeye.server.support.ProductionDatabase;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,32 +30,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class VirtualEventRepositoryIT {
 
-    private record Server(String adminUrl, String user, String password, String urlPrefix) {}
-
-    private static Server server(String kind) {
-        return switch (kind) {
-            case "postgresql" -> new Server(env("DATAEYE_IT_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"),
-                    env("DATAEYE_IT_PG_USER", "postgres"), env("DATAEYE_IT_PG_PASSWORD", ""), "jdbc:postgresql://127.0.0.1:5432/");
-            case "mariadb" -> new Server(env("DATAEYE_IT_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/"),
-                    env("DATAEYE_IT_MARIADB_USER", "root"), env("DATAEYE_IT_MARIADB_PASSWORD", ""), "jdbc:mariadb://127.0.0.1:3306/");
-            default -> throw new IllegalArgumentException(kind);
-        };
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
-    }
-
-    private static void exec(Server s, String sql) {
-        try (Connection c = DriverManager.getConnection(s.adminUrl(), s.user(), s.password()); Statement st = c.createStatement()) {
-            st.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach " + s.adminUrl() + " (" + e.getMessage()
-                    + "); .ci/run starts PostgreSQL and MariaDB — start them the same way to run this test", e);
-        }
-    }
-
     private static VirtualEventDefinition definition(String name, String selector) {
         return VirtualEventDefinition.parse(Map.of("name", name, "display_name", Map.of("zh", "点击" + "长".repeat(150)),
                 "rules", List.of(Map.of("events", List.of("$WebClick"),
@@ -71,13 +39,8 @@ class VirtualEventRepositoryIT {
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "mariadb"})
     void versionsRoundTripAndTheNewestIsCurrent(String kind) {
-        Server s = server(kind);
-        String db = "dataeye_ve_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        exec(s, "CREATE DATABASE " + db);
-        try {
-            DriverManagerDataSource ds = new DriverManagerDataSource(s.urlPrefix() + db, s.user(), s.password());
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-            JdbcClient jdbc = JdbcClient.create(ds);
+        try (ProductionDatabase db = ProductionDatabase.fresh(kind)) {
+            JdbcClient jdbc = db.migrated();
             new ProjectDirectory(new ProjectRepository(jdbc), new ApiKeyRepository(jdbc))
                     .create("shop", "Shop", ZoneId.of("Asia/Shanghai"), PiiMode.MASK);
             VirtualEventRepository repo = new VirtualEventRepository(jdbc);
@@ -95,8 +58,6 @@ class VirtualEventRepositoryIT {
             assertThat(v1.savedAt()).isEqualTo(t);
             assertThatThrownBy(() -> repo.insert("shop", new VirtualEvent(definition("buy_click", "x"), 2, t, "late", false)))
                     .isInstanceOf(DuplicateKeyException.class);
-        } finally {
-            exec(s, "DROP DATABASE " + db);
         }
     }
 }
