@@ -35,6 +35,7 @@ public final class DashboardPaint {
         String range = "from=" + args[3] + "&to=" + args[4];
         int runs = args.length > 5 ? Integer.parseInt(args[5]) : 4;
         List<String> pages = List.of(
+                "overview",
                 "events?event=order_paid&measure=count&" + range,
                 "funnel?s1=product_view&s2=checkout_start&s3=order_paid&" + range,
                 "retention?initial=signup&return=order_paid&interval=day&periods=14&" + range,
@@ -42,6 +43,7 @@ public final class DashboardPaint {
                 "channels?" + range,
                 "associations?" + range,
                 "segments?" + range,
+                "virtual-events",
                 "nps?" + range,
                 "live");
         ChromeDriver browser = Chromium.start("en-US", Files.createTempDirectory("paint-"), 1366, 900);
