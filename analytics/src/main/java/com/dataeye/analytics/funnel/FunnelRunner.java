@@ -104,17 +104,33 @@ public final class FunnelRunner {
                 .append(" FILTER (WHERE ok1 AND ts < ?) AS m1");
         args.add(q.range().end(zone));
         for (int k = 2; k <= n; k++) {
-            // list_sort after collecting: half the cost of an ordered aggregate, same order
-            sql.append(", list_sort(list(key) FILTER (WHERE ok").append(k).append(")) AS l").append(k);
+            // list_sort after collecting: half the cost of an ordered aggregate, same order; with exclusive
+            // steps every key of list k has step k, so its times alone keep the order (integers sort fastest)
+            sql.append(", list_sort(list(").append(exclusive ? "key.t" : "key").append(") FILTER (WHERE ok").append(k).append(")) AS l").append(k);
         }
         sql.append(" FROM ev GROUP BY person_id)");
         if (!entryId) {
             // the entry's time alone, as the struct the statements below read (no breakdown: no value)
             sql.append(", per1 AS (SELECT * EXCLUDE (m1), {'t': m1, 'g': NULL::VARCHAR} AS m1 FROM per WHERE m1 IS NOT NULL)");
         }
-        sql.append(", s1 AS (SELECT *, {'t': m1.t, 's': 1").append(exclusive ? "" : ", 'id': m1.id").append("} AS k1, m1.t + ? AS deadline FROM ")
+        sql.append(", s1 AS (SELECT *, ").append(exclusive ? "m1.t" : "{'t': m1.t, 's': 1, 'id': m1.id}").append(" AS k1, m1.t + ? AS deadline FROM ")
                 .append(entryId ? "per" : "per1").append(" WHERE m1 IS NOT NULL)");
         args.add(q.window().toSeconds() * 1_000_000L);
+        if (exclusive && n > 1) {
+            // step k's time: the first in its list at or after step k-1's (at the same time the step
+            // number orders it after), t<k>; then m<k> as the struct the callers read, NULL when not reached
+            for (int k = 2; k <= n; k++) {
+                String prev = k == 2 ? "k1" : "t" + (k - 1);
+                sql.append(", c").append(k).append(" AS (SELECT * EXCLUDE (l").append(k).append("), list_filter(l").append(k)
+                        .append(", x -> x >= ").append(prev).append(" AND x <= deadline)[1] AS t").append(k)
+                        .append(" FROM ").append(k == 2 ? "s1" : "c" + (k - 1)).append(")");
+            }
+            sql.append(", s").append(n).append(" AS (SELECT *");
+            for (int k = 2; k <= n; k++) {
+                sql.append(", CASE WHEN t").append(k).append(" IS NOT NULL THEN {'t': t").append(k).append("} END AS m").append(k);
+            }
+            return sql.append(" FROM c").append(n).append(")").toString();
+        }
         for (int k = 2; k <= n; k++) {
             String prev = k == 2 ? "k1" : "m" + (k - 1);
             sql.append(", s").append(k).append(" AS (SELECT * EXCLUDE (l").append(k).append("), list_filter(l").append(k)
