@@ -39,6 +39,8 @@ public final class FunnelRunner {
      * funnel's order of events (equal times in step order). Per person the entry is the least key of a
      * step-1 event in the range, and for every later step the sorted list of its keys; step k is then the
      * first key in its list greater than step k-1's and not later than the window after the entry.
+     * When no event can match two steps, the keys are shorter (no id; later steps' lists are times only),
+     * same order (see the comment on {@code exclusive}).
      */
     static String matches(String projectId, ZoneId zone, FunnelQuery q, List<Object> args) {
         int n = q.steps().size();
