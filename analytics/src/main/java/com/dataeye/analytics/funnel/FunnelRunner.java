@@ -39,10 +39,19 @@ public final class FunnelRunner {
      * funnel's order of events (equal times in step order). Per person the entry is the least key of a
      * step-1 event in the range, and for every later step the sorted list of its keys; step k is then the
      * first key in its list greater than step k-1's and not later than the window after the entry.
+     * When no event can match two steps, the keys are shorter (no id; later steps' lists are times only),
+     * same order (see the comment on {@code exclusive}).
      */
     static String matches(String projectId, ZoneId zone, FunnelQuery q, List<Object> args) {
         int n = q.steps().size();
-        StringBuilder sql = new StringBuilder("WITH ev0 AS (SELECT person_id, ts, event_id");
+        // When no event can match two steps, a list-k key (step k) only ever meets a key of step k - 1:
+        // the step number decides every tie of times and the event id never does, so the keys leave it
+        // out (strings made the lists' building and sorting about a third of the statement). The entry
+        // still needs it when a breakdown reads the entry event's value (two entries at one time).
+        boolean exclusive = exclusiveSteps(q);
+        boolean entryId = !exclusive || q.breakdown() != null;
+        String id = exclusive ? "" : ", 'id': event_id";
+        StringBuilder sql = new StringBuilder("WITH ev0 AS (SELECT person_id, ts").append(entryId ? ", event_id" : "");
         for (int k = 1; k <= n; k++) {
             sql.append(", ").append(condition(q.steps().get(k - 1), args)).append(" AS ok").append(k);
         }
@@ -89,19 +98,41 @@ public final class FunnelRunner {
         for (int k = 1; k <= n; k++) {
             sql.append(" WHEN ok").append(k).append(" THEN ").append(k);
         }
-        sql.append(" END, 'id': event_id} AS key FROM ev0 WHERE ok1");
+        sql.append(" END").append(id).append("} AS key FROM ev0 WHERE ok1");
         for (int k = 2; k <= n; k++) {
             sql.append(" OR ok").append(k);
         }
-        sql.append("), per AS (SELECT person_id, min({'t': key.t, 'id': key.id, 'g': grp}) FILTER (WHERE ok1 AND ts < ?) AS m1");
+        sql.append("), per AS (SELECT person_id, ").append(entryId ? "min({'t': epoch_us(ts), 'id': event_id, 'g': grp})" : "min(key.t)")
+                .append(" FILTER (WHERE ok1 AND ts < ?) AS m1");
         args.add(q.range().end(zone));
         for (int k = 2; k <= n; k++) {
-            // list_sort after collecting: half the cost of an ordered aggregate, same order
-            sql.append(", list_sort(list(key) FILTER (WHERE ok").append(k).append(")) AS l").append(k);
+            // list_sort after collecting: half the cost of an ordered aggregate, same order; with exclusive
+            // steps every key of list k has step k, so its times alone keep the order (integers sort fastest)
+            sql.append(", list_sort(list(").append(exclusive ? "key.t" : "key").append(") FILTER (WHERE ok").append(k).append(")) AS l").append(k);
         }
         sql.append(" FROM ev GROUP BY person_id)");
-        sql.append(", s1 AS (SELECT *, {'t': m1.t, 's': 1, 'id': m1.id} AS k1, m1.t + ? AS deadline FROM per WHERE m1 IS NOT NULL)");
+        if (!entryId) {
+            // the entry's time alone, as the struct the statements below read (no breakdown: no value)
+            sql.append(", per1 AS (SELECT * EXCLUDE (m1), {'t': m1, 'g': NULL::VARCHAR} AS m1 FROM per WHERE m1 IS NOT NULL)");
+        }
+        sql.append(", s1 AS (SELECT *, ").append(exclusive ? "m1.t" : "{'t': m1.t, 's': 1, 'id': m1.id}").append(" AS k1, m1.t + ? AS deadline FROM ")
+                .append(entryId ? "per" : "per1").append(" WHERE m1 IS NOT NULL)");
         args.add(q.window().toSeconds() * 1_000_000L);
+        if (exclusive && n > 1) {
+            // step k's time: the first in its list at or after step k-1's (at the same time the step
+            // number orders it after), t<k>; then m<k> as the struct the callers read, NULL when not reached
+            for (int k = 2; k <= n; k++) {
+                String prev = k == 2 ? "k1" : "t" + (k - 1);
+                sql.append(", c").append(k).append(" AS (SELECT * EXCLUDE (l").append(k).append("), list_filter(l").append(k)
+                        .append(", x -> x >= ").append(prev).append(" AND x <= deadline)[1] AS t").append(k)
+                        .append(" FROM ").append(k == 2 ? "s1" : "c" + (k - 1)).append(")");
+            }
+            sql.append(", s").append(n).append(" AS (SELECT *");
+            for (int k = 2; k <= n; k++) {
+                sql.append(", CASE WHEN t").append(k).append(" IS NOT NULL THEN {'t': t").append(k).append("} END AS m").append(k);
+            }
+            return sql.append(" FROM c").append(n).append(")").toString();
+        }
         for (int k = 2; k <= n; k++) {
             String prev = k == 2 ? "k1" : "m" + (k - 1);
             sql.append(", s").append(k).append(" AS (SELECT * EXCLUDE (l").append(k).append("), list_filter(l").append(k)
@@ -109,6 +140,12 @@ public final class FunnelRunner {
                     .append(" FROM s").append(k - 1).append(")");
         }
         return sql.toString();
+    }
+
+    /** No event can match two steps: every step is a stored event, each a different one (filters only narrow). */
+    private static boolean exclusiveSteps(FunnelQuery q) {
+        return q.steps().stream().noneMatch(s -> s.event().isVirtual())
+                && q.steps().stream().map(s -> s.event().name()).distinct().count() == q.steps().size();
     }
 
     private static String condition(FunnelQuery.Step step, List<Object> args) {
