@@ -89,24 +89,14 @@ public final class DuckDbEventStore implements EventStore {
         load(segment, seq, holdsOtherRecords, 1);
     }
 
-    /** The person a distinct id is linked to, or null when it is linked to none (the import's identity resolver). */
-    @FunctionalInterface
-    public interface LinkedPersons {
-        String of(String projectId, String distinctId);
-    }
-
     /**
-     * Stores a bulk-import chunk in one transaction on an import connection, appended from Java with
-     * DuckDB's appender: no JSON written by Java for DuckDB to parse again. Each event is stored with the
-     * person its distinct id is linked to ({@code linked}: the import's identity resolver, which knows
-     * every stored link and this chunk's), else with its own person — what the segment load's join with
-     * the links gives — and the events stored earlier of ids this chunk links are moved to their person
-     * in the same transaction. One difference: the resolver also knows links of collector batches not yet
-     * loaded; an event then gets that person a little earlier than the collector's next load would move it
-     * (the same end state, unless that batch's commit fails). Columns are matched by name, so a column
-     * added to a table with a default is filled with it.
+     * Stores a bulk-import chunk in one transaction on an import connection: its links and quarantined
+     * events appended with DuckDB's appender, its events (written as CSV rows by the preparing threads)
+     * loaded by DuckDB's own CSV reader. Each event is stored with the person its distinct id is linked
+     * to through every stored link (this chunk's included) — the same join as a segment load — and the
+     * events stored earlier of ids this chunk links are moved to their person in the same transaction.
      */
-    public void appendImport(java.util.List<ImportRows> parts, LinkedPersons linked) {
+    public void appendImport(java.util.List<ImportRows> parts) {
         if (parts.stream().allMatch(ImportRows::isEmpty)) {
             return;
         }
@@ -123,14 +113,14 @@ public final class DuckDbEventStore implements EventStore {
             // a link's UPDATE moves only events already committed. Two side by side would each miss the
             // other's uncommitted links and events, and leave events on an anonymous person for good.
             synchronized (this) {
-                // as for a segment load: one DuckDB thread writes the appended row groups at the least CPU per row
+                // as for a segment load: one DuckDB thread reads and writes at the least CPU per row
                 try (Statement st = c.createStatement()) {
                     st.execute("SET threads = 1");
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
                 try {
-                    ImportAppender.append(c, parts, linked);
+                    ImportAppender.append(c, parts);
                 } finally {
                     restoreThreads(c);
                 }

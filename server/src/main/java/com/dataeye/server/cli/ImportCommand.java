@@ -284,7 +284,7 @@ public final class ImportCommand {
             String project = "demo";
             String server = "http://localhost:8080";
             String key = System.getenv("DATAEYE_SECRET_KEY");
-            int chunkLines = 50_000;
+            int chunkLines = 131_072;
             String format = "native";
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
@@ -299,7 +299,7 @@ public final class ImportCommand {
             }
             if (file == null) {
                 System.err.println("usage: ./dataeye import --file events.ndjson[.gz] [--project demo] [--server http://localhost:8080] "
-                        + "[--key sk_…] [--chunk-lines 50000] [--format native|sensors]");
+                        + "[--key sk_…] [--chunk-lines 131072] [--format native|sensors]");
                 System.exit(2);
             }
             if (key == null && Files.exists(Path.of("data", project + "-secret-key"))) {

@@ -2,7 +2,6 @@ package com.dataeye.server.imports;
 
 import com.dataeye.analytics.store.DuckDbEventStore;
 import com.dataeye.analytics.store.ImportRows;
-import com.dataeye.core.identity.IdentityResolver;
 import com.dataeye.core.ingest.EventOutcome;
 import com.dataeye.core.ingest.IngestContext;
 import com.dataeye.core.ingest.IngestPipeline;
@@ -33,9 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Built for throughput (docs/features/import.md): a chunk is cut into slices that are read and
  * prepared on every core at once (each slice's property maps written as the JSON text the store keeps,
- * so they die young); the slices, in file order, are then appended to the store with DuckDB's appender
- * in <em>one</em> transaction ({@link DuckDbEventStore#appendImport}: no JSON written for DuckDB to parse
- * again), bypassing the collector's event log and its 5 s loader. While one chunk is appended, the next
+ * so they die young); each slice's events are written as CSV rows on the preparing threads, and the
+ * chunk's rows are then loaded by DuckDB's own CSV reader in <em>one</em> transaction
+ * ({@link DuckDbEventStore#appendImport}), bypassing the collector's event log and its 5 s loader. While one chunk is appended, the next
  * is prepared. The answer is sent only after that commit, so an acknowledged line is durable. Lines carry an {@code event_id} (their own or a digest
  * of the line), and the dedup window is rebuilt from the store on start, so a chunk sent again after
  * a kill, or the whole file again, stores nothing twice.
@@ -52,21 +51,14 @@ public class Importer {
 
     private final IngestPipeline pipeline;
     private final DuckDbEventStore store;
-    private final DuckDbEventStore.LinkedPersons linked;
     private final ExecutorService workers;
     private final Counter imported;
     private final Counter importNanos;
 
-    public Importer(@Qualifier("importPipeline") IngestPipeline pipeline, DuckDbEventStore store, IdentityResolver identities,
+    public Importer(@Qualifier("importPipeline") IngestPipeline pipeline, DuckDbEventStore store,
                     MeterRegistry metrics) {
         this.pipeline = pipeline;
         this.store = store;
-        // the person each event is stored with: its id's link if it has one (every link loaded so far and
-        // this chunk's are in the resolver; an id is never linked to itself), else its own person
-        this.linked = (projectId, distinctId) -> {
-            String person = identities.personOf(projectId, distinctId);
-            return person.equals(distinctId) ? null : person;
-        };
         int threads = Runtime.getRuntime().availableProcessors();
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(threads, r -> {
@@ -184,7 +176,7 @@ public class Importer {
     private void load(List<Slice> slices) {
         long start = System.nanoTime();
         try {
-            store.appendImport(slices.stream().map(Slice::rows).toList(), linked);
+            store.appendImport(slices.stream().map(Slice::rows).toList());
         } finally {
             importNanos.increment(System.nanoTime() - start);
         }
