@@ -67,6 +67,21 @@ export async function render(ctx) {
 
   const base = { ...range(ctx) };
   const query = (extra) => (signal) => api.post(projectPath(ctx, '/query/nps'), { ...base, ...extra }, signal);
+  // the score first: the breakdowns (by segment evaluates every built-in segment) would otherwise
+  // share the store's two threads with it and hold back the page's first paint
+  await run(ctx, tiles, form, query({ by: 'week' }), (r) => {
+    const o = r.overall;
+    if (!o.responses) { tiles.append(empty(t('nps.none'), t('nps.noneHint'))); trend.replaceChildren(); return; }
+    const share = (n) => fmt.pct(n / o.responses);
+    tiles.append(h('div', { class: 'tiles' },
+      tile('score', fmt.one(o.nps), t('nps.scoreSub')),
+      tile('ci', `${fmt.one(o.ci_low)} … ${fmt.one(o.ci_high)}`, t('nps.ciSub', { level: fmt.pct(r.confidence) })),
+      tile('responses', fmt.int(o.responses), r.ignored ? t('nps.ignored', { n: fmt.int(r.ignored) }) : ''),
+      tile('promoters', fmt.int(o.promoters), share(o.promoters) + ' · 9–10'),
+      tile('passives', fmt.int(o.passives), share(o.passives) + ' · 7–8'),
+      tile('detractors', fmt.int(o.detractors), share(o.detractors) + ' · 0–6')));
+    trend.replaceChildren(groupsCard(t('nps.trend'), r, fmt.day, 'line', 'nps-by-week.csv'));
+  });
   const bySegments = segmentsList.then((all) => {
     const segs = (chosen.length ? chosen : all.filter((s) => s.kind === 'builtin').map((s) => s.id)).slice(0, 20);
     segBoxes.append(...all.map((s) => h('label', { class: 'check' },
@@ -76,19 +91,6 @@ export async function render(ctx) {
       (r) => bySegment.append(groupsCard(t('nps.bySegment'), r, (id) => names.get(id) || id, 'bar', 'nps-by-segment.csv'))) : null;
   });
   await Promise.all([
-    run(ctx, tiles, form, query({ by: 'week' }), (r) => {
-      const o = r.overall;
-      if (!o.responses) { tiles.append(empty(t('nps.none'), t('nps.noneHint'))); trend.replaceChildren(); return; }
-      const share = (n) => fmt.pct(n / o.responses);
-      tiles.append(h('div', { class: 'tiles' },
-        tile('score', fmt.one(o.nps), t('nps.scoreSub')),
-        tile('ci', `${fmt.one(o.ci_low)} … ${fmt.one(o.ci_high)}`, t('nps.ciSub', { level: fmt.pct(r.confidence) })),
-        tile('responses', fmt.int(o.responses), r.ignored ? t('nps.ignored', { n: fmt.int(r.ignored) }) : ''),
-        tile('promoters', fmt.int(o.promoters), share(o.promoters) + ' · 9–10'),
-        tile('passives', fmt.int(o.passives), share(o.passives) + ' · 7–8'),
-        tile('detractors', fmt.int(o.detractors), share(o.detractors) + ' · 0–6')));
-      trend.replaceChildren(groupsCard(t('nps.trend'), r, fmt.day, 'line', 'nps-by-week.csv'));
-    }),
     run(ctx, byChannel, form, query({ by: 'channel' }), (r) => byChannel.append(groupsCard(t('nps.byChannel'), r, channelName, 'bar', 'nps-by-channel.csv'))),
     bySegments,
   ]);
