@@ -424,6 +424,10 @@ class DashboardIT extends InProcessServer {
         assertThat(decimal(score.getText())).isCloseTo(api.path("nps").asDouble(), within(0.051));
         assertThat(number(browser.findElement(By.cssSelector("[data-metric=responses] .tile-value")).getText()))
                 .isEqualTo(api.path("responses").asLong());
+        waitUpTo(30).until(d -> d.findElements(By.cssSelector(".results .card")).size() >= 2);
+        // by segment only for the segments ticked: tick the first and run
+        present("fieldset.checks input[name=seg]", 30).click();
+        browser.findElement(By.cssSelector("form.query button[type=submit]")).click();
         waitUpTo(30).until(d -> d.findElements(By.cssSelector(".results .card")).size() >= 3);
         waitUpTo(30).until(d -> "true".equals(d.findElement(By.cssSelector(".chart")).getDomAttribute("data-drawn")));
         Chromium.fullPage(browser, SHOTS, "nps");
