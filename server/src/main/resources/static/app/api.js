@@ -10,12 +10,42 @@ export class ApiError extends Error {
   }
 }
 
+// Queries of a page the operator leaves are stopped on the server too, so that the next page does not
+// wait behind them: each read carries an id, and the ids of those still open are sent to
+// /api/v1/queries/cancel when its page aborts them or the document goes away.
+const open = new Set();
+const CANCEL = '/api/v1/queries/cancel';
+
+function newId() {
+  const b = crypto.getRandomValues(new Uint8Array(12)); // randomUUID needs a secure context; http on a LAN is not one
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+function cancel(ids) {
+  if (ids.length) {
+    navigator.sendBeacon(CANCEL, new Blob([JSON.stringify({ ids })], { type: 'application/json' }));
+  }
+}
+
+window.addEventListener('pagehide', () => { cancel([...open]); open.clear(); });
+
 async function send(path, options) {
   let res;
+  const id = newId();
+  const signal = options.signal;
+  const onAbort = () => { if (open.delete(id)) cancel([id]); };
+  if (path.startsWith('/api/v1/projects/')) {
+    open.add(id);
+    options = { ...options, headers: { ...options.headers, 'X-DataEye-Query-Id': id } };
+    signal?.addEventListener('abort', onAbort);
+  }
   try {
     res = await fetch(path, { credentials: 'same-origin', ...options });
   } catch (e) {
     throw new ApiError(0, 'network', e.message);
+  } finally {
+    open.delete(id);
+    signal?.removeEventListener('abort', onAbort);
   }
   if (res.status === 401 && !path.startsWith('/api/v1/session')) {
     window.dispatchEvent(new CustomEvent('dataeye:unauthorized'));

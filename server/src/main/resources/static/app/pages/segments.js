@@ -1,4 +1,4 @@
-// Segments: built-in and saved segments with today's sizes, a segment's size over time (stored daily
+// Segments: built-in and saved segments with their stored sizes (live on demand), a segment's size over time (stored daily
 // snapshots, with a button that computes missing days), a builder for the common conditions with
 // the definition as editable JSON (checked by the API), members as CSV, and a person's memberships.
 import * as api from '../api.js';
@@ -23,8 +23,9 @@ export async function render(ctx) {
   ctx.main.append(listOut, sizesOut, builderOut, lookupOut);
   listOut.append(loading());
   let segments;
+  let stored;
   try {
-    segments = (await api.get(projectPath(ctx, '/segments'), ctx.signal)).segments;
+    ({ segments, latest_sizes: stored } = await api.get(projectPath(ctx, '/segments'), ctx.signal));
   } catch (err) {
     if (ctx.signal.aborted) return;
     listOut.replaceChildren(errorView(err, () => ctx.go(p)));
@@ -33,22 +34,42 @@ export async function render(ctx) {
   }
   if (ctx.signal.aborted) return;
   const chosen = segments.find((s) => s.id === p.get('id')) || segments[0];
-  listOut.replaceChildren(listCard(ctx, segments, chosen));
+  listOut.replaceChildren(listCard(ctx, segments, stored || {}, chosen));
   ctx.painted();
   builderOut.append(builder(ctx, segments));
   lookupOut.append(lookup(ctx));
   await sizesOverTime(ctx, sizesOut, chosen);
 }
 
-/** The list; sizes are computed now, one request per segment, filled in as they arrive. */
-function listCard(ctx, segments, chosen) {
+/**
+ * The list. Sizes come from the stored daily counts (the end of yesterday), so opening the page counts
+ * nothing over the events; a segment without a current stored size is counted live, and "Count now"
+ * counts every segment as of today.
+ */
+function listCard(ctx, segments, stored, chosen) {
   const sizes = new Map();
+  const cells = new Map();
   const asOf = today(ctx.project.time_zone);
+  const show = (s, persons, note) => {
+    sizes.set(s.id, persons);
+    const [number, asOfNote] = cells.get(s.id);
+    number.textContent = fmt.int(persons);
+    asOfNote.textContent = note;
+  };
+  const countLive = (s) => {
+    const [number, asOfNote] = cells.get(s.id);
+    number.textContent = '…';
+    asOfNote.textContent = '';
+    api.get(segPath(ctx, s.id, '/size'), ctx.signal).then((r) => show(s, r.persons, t('seg.sizeToday')),
+      (err) => { if (!ctx.signal.aborted) { number.textContent = '!'; number.title = err.message; } });
+  };
   const sizeCell = (s) => {
-    const cell = h('span', { 'data-size': s.id }, '…');
-    api.get(segPath(ctx, s.id, '/size'), ctx.signal).then((r) => { sizes.set(s.id, r.persons); cell.textContent = fmt.int(r.persons); },
-      (err) => { cell.textContent = '!'; cell.title = err.message; });
-    return cell;
+    const number = h('span', { 'data-size': s.id }, '…');
+    const asOfNote = h('small', { class: 'muted size-as-of' });
+    cells.set(s.id, [number, asOfNote]);
+    const known = stored[s.id];
+    queueMicrotask(() => (known ? show(s, known.persons, t('seg.sizeAsOf', { date: fmt.day(known.date) })) : countLive(s)));
+    return h('span', {}, number, ' ', asOfNote);
   };
   const link = (s) => {
     const q = new URLSearchParams(ctx.params);
@@ -59,7 +80,7 @@ function listCard(ctx, segments, chosen) {
     { label: t('seg.name'), value: (s) => s.name, render: link },
     { label: 'ID', value: (s) => s.id, render: (s) => h('code', {}, s.id) },
     { label: t('seg.kind'), value: kindLabel },
-    { label: t('seg.size', { date: fmt.day(asOf) }), numeric: true, value: () => null, render: sizeCell },
+    { label: t('seg.sizeStored'), numeric: true, value: () => null, render: sizeCell },
     { label: t('seg.members'), value: () => '', render: (s) => h('a', { class: 'csv-link', href: segPath(ctx, s.id, '/members?format=csv'),
       download: `segment-${s.id}.csv` }, t('seg.exportMembers')) },
     { label: t('seg.description'), value: (s) => s.description || '', wrap: true },
@@ -67,9 +88,12 @@ function listCard(ctx, segments, chosen) {
   const card = resultCard({ title: t('seg.list'), option: null,
     tableEl: table(cols, segments, { cellStyle: (s, c) => (c.wrap ? 'white-space:normal;min-width:18rem' : null) }) });
   // the list as CSV, with the sizes known when it is clicked
-  card.querySelector('.card-tools').append(h('button', { type: 'button', class: 'csv', onclick: () =>
-    download('segments.csv', csvText(['id', 'name', 'kind', 'persons'], segments.map((s) => [s.id, s.name, s.kind, sizes.get(s.id)]))) },
-  t('csv')));
+  card.querySelector('.card-tools').append(
+    h('button', { type: 'button', class: 'count-now', title: t('seg.size', { date: fmt.day(asOf) }),
+      onclick: () => segments.forEach(countLive) }, t('seg.countNow')),
+    h('button', { type: 'button', class: 'csv', onclick: () =>
+      download('segments.csv', csvText(['id', 'name', 'kind', 'persons'], segments.map((s) => [s.id, s.name, s.kind, sizes.get(s.id)]))) },
+    t('csv')));
   return card;
 }
 

@@ -29,10 +29,17 @@ public final class QueryExecutor {
 
     private final DuckDb db;
     private final Duration timeout;
+    private final RunningQueries running;
 
     public QueryExecutor(DuckDb db, Duration timeout) {
+        this(db, timeout, new RunningQueries());
+    }
+
+    /** {@code running}: where a caller's statements are registered so that it can stop them early. */
+    public QueryExecutor(DuckDb db, Duration timeout, RunningQueries running) {
         this.db = db;
         this.timeout = timeout;
+        this.running = running;
     }
 
     @FunctionalInterface
@@ -42,9 +49,16 @@ public final class QueryExecutor {
 
     public void query(String sql, List<Object> args, RowHandler handler) {
         AtomicBoolean cancelled = new AtomicBoolean();
+        RunningQueries.Request request = running.current();
+        if (request != null && request.cancelled()) {
+            throw new QueryCancelledException();
+        }
         try (DuckDBConnection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
+            }
+            if (request != null && !request.add(ps)) {
+                throw new QueryCancelledException();
             }
             ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
                 cancelled.set(true);
@@ -60,12 +74,25 @@ public final class QueryExecutor {
                 }
             } finally {
                 watchdog.cancel(false);
+                if (request != null) {
+                    request.remove(ps);
+                }
             }
         } catch (SQLException e) {
+            if (request != null && request.cancelled()) {
+                throw new QueryCancelledException();
+            }
             if (cancelled.get()) {
                 throw new QueryTimeoutException(timeout);
             }
             throw new IllegalStateException("query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The caller stopped the request this query belonged to ({@link RunningQueries#cancel}). */
+    public static final class QueryCancelledException extends RuntimeException {
+        public QueryCancelledException() {
+            super("the query was cancelled by its caller", null, false, false);
         }
     }
 

@@ -13,6 +13,7 @@ import com.dataeye.simulator.output.SimulatedEvent;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.dataeye.server.segments.SegmentSnapshots;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -47,8 +48,11 @@ class DemoShop {
     private final ApiKeyRepository keys;
     private volatile Thread worker;
 
-    DemoShop(DataEyeProperties props, Importer importer, ProjectDirectory projects, ApiKeyRepository keys) {
+    private final SegmentSnapshots snapshots;
+
+    DemoShop(DataEyeProperties props, Importer importer, ProjectDirectory projects, ApiKeyRepository keys, SegmentSnapshots snapshots) {
         this.props = props;
+        this.snapshots = snapshots;
         this.importer = importer;
         this.projects = projects;
         this.keys = keys;
@@ -82,6 +86,11 @@ class DemoShop {
             }
         } catch (Exception e) {
             log.error("demo mode: loading the history failed; it is tried again on the next start", e);
+        }
+        try {
+            snapshots.catchUp(); // the segment list shows stored sizes: count yesterday's now that the history is in
+        } catch (RuntimeException e) {
+            log.warn("demo mode: segment sizes not counted: {}", e.getMessage());
         }
         if (demo.liveRate() > 0) {
             trickle(shop, project, demo.liveRate(), port);

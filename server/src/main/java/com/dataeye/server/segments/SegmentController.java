@@ -68,7 +68,11 @@ class SegmentController implements QueryEndpoint {
     @GetMapping("/segments")
     Map<String, Object> list(@PathVariable String project, Authentication auth) {
         Project p = project(project, auth);
-        return Map.of("segments", catalog.list(p.id()));
+        List<SegmentCatalog.Segment> segments = catalog.list(p.id());
+        Map<String, Object> latest = new java.util.TreeMap<>();
+        snapshots.current(p, segments).forEach((id, l) -> latest.put(id,
+                Map.of("date", l.date().toString(), "persons", l.persons(), "computed_at", l.computedAt().toString())));
+        return Map.of("segments", segments, "latest_sizes", latest);
     }
 
     @PostMapping("/segments")

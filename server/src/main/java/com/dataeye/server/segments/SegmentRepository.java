@@ -7,7 +7,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Saved segments and their daily sizes in the operational store (migration V3). */
@@ -19,6 +21,9 @@ class SegmentRepository {
                Instant createdAt, Instant updatedAt) {}
 
     record Size(LocalDate date, long persons) {}
+
+    /** A segment's newest stored size: the day it is of, and when it was counted. */
+    record Latest(LocalDate date, long persons, Instant computedAt) {}
 
     private final JdbcClient jdbc;
 
@@ -69,6 +74,19 @@ class SegmentRepository {
                         + " AND snapshot_date >= ? AND snapshot_date <= ? ORDER BY snapshot_date")
                 .params(projectId, id, Date.valueOf(from), Date.valueOf(to))
                 .query((rs, n) -> new Size(rs.getDate(1).toLocalDate(), rs.getLong(2))).list();
+    }
+
+    /** Each segment's newest stored size, by segment id. */
+    Map<String, Latest> latestSizes(String projectId) {
+        Map<String, Latest> out = new HashMap<>();
+        jdbc.sql("SELECT s.segment_id, s.snapshot_date, s.persons, s.computed_at FROM segment_sizes s WHERE s.project_id = ?"
+                        + " AND s.snapshot_date = (SELECT max(m.snapshot_date) FROM segment_sizes m"
+                        + " WHERE m.project_id = s.project_id AND m.segment_id = s.segment_id)")
+                .param(projectId)
+                .query(rs -> {
+                    out.put(rs.getString(1), new Latest(rs.getDate(2).toLocalDate(), rs.getLong(3), rs.getTimestamp(4).toInstant()));
+                });
+        return out;
     }
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {

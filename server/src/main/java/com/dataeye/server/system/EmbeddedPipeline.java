@@ -63,8 +63,14 @@ class EmbeddedPipeline {
     }
 
     @Bean
-    com.dataeye.analytics.query.QueryExecutor queryExecutor(DuckDb db, DataEyeProperties props) {
-        return new com.dataeye.analytics.query.QueryExecutor(db, props.query().timeout());
+    com.dataeye.analytics.query.RunningQueries runningQueries() {
+        return new com.dataeye.analytics.query.RunningQueries();
+    }
+
+    @Bean
+    com.dataeye.analytics.query.QueryExecutor queryExecutor(DuckDb db, DataEyeProperties props,
+                                                            com.dataeye.analytics.query.RunningQueries running) {
+        return new com.dataeye.analytics.query.QueryExecutor(db, props.query().timeout(), running);
     }
 
     @Bean

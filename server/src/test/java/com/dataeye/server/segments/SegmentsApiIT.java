@@ -92,6 +92,36 @@ class SegmentsApiIT extends InProcessServer {
     }
 
     @Test
+    void theListShowsStoredSizesWhileTheyHoldAndDropsThemWhenOldEventsArriveOrTheRuleChanges() {
+        String t = UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api().postEvents("[" + event("read_" + t, "reader-a-" + t, "09:00:00", "{}") + "]").status()).isEqualTo(200);
+        String id = "readers-" + t;
+        assertThat(call("POST", "/segments", "{\"id\":\"" + id + "\",\"name\":\"Readers\",\"definition\":"
+                + "{\"type\":\"event\",\"event\":\"read_" + t + "\"}}").status()).isEqualTo(201);
+        assertThat(call("GET", "/segments", null).body().path("latest_sizes").has(id)).as("nothing stored yet").isFalse();
+
+        assertThat(call("POST", "/segments/" + id + "/sizes?from=2026-11-21", null).status()).isEqualTo(200);
+        JsonNode stored = call("GET", "/segments", null).body().path("latest_sizes").path(id);
+        assertThat(stored.path("date").asString()).isEqualTo("2026-11-21");
+        assertThat(stored.path("persons").asLong()).isEqualTo(1);
+        assertThat(stored.path("computed_at").asString()).isNotBlank();
+
+        // an event of an earlier day arrives (an import of history): the stored count no longer holds
+        assertThat(api().postEvents("[" + event("read_" + t, "reader-b-" + t, "11:00:00", "{}") + "]").status()).isEqualTo(200);
+        // (the loader brings posted events into the store within a second or so)
+        org.awaitility.Awaitility.await("stale after a late event").atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> !call("GET", "/segments", null).body().path("latest_sizes").has(id));
+        assertThat(call("POST", "/segments/" + id + "/sizes?from=2026-11-21", null).body().path("sizes").path(0).path("persons").asLong())
+                .isEqualTo(2);
+        assertThat(call("GET", "/segments", null).body().path("latest_sizes").path(id).path("persons").asLong()).isEqualTo(2);
+
+        // a changed rule: stored sizes were of the old one
+        assertThat(call("PUT", "/segments/" + id, "{\"definition\":{\"type\":\"event\",\"event\":\"read_" + t
+                + "\",\"count\":{\"op\":\"gte\",\"value\":2}}}").status()).isEqualTo(200);
+        assertThat(call("GET", "/segments", null).body().path("latest_sizes").has(id)).as("stale after a rule change").isFalse();
+    }
+
+    @Test
     void savesAFunnelsDropOffAsAStaticSegmentAndTakesUploadedLists() {
         String t = UUID.randomUUID().toString().substring(0, 8);
         api().postEvents("[" + event("look_" + t, "a-" + t, "09:00:00", "{}") + "," + event("look_" + t, "b-" + t, "09:00:00", "{}") + ","
