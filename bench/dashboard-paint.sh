@@ -19,6 +19,15 @@ java -Xmx1g -jar $jar --server.port=$port --dataeye.data-dir=$d --dataeye.demo.e
 pid=$!
 for i in $(seq 1 600); do curl -sf localhost:$port/actuator/health >/dev/null 2>&1 && break; sleep 1; done
 echo "server up after ${i}s"
+# the segment list shows stored sizes: wait for the start's catch-up to count yesterday's (a shop that has
+# been running has them from the nightly job), so the pages are measured in their steady state
+for i in $(seq 1 600); do
+  curl -s -u admin:$pw localhost:$port/api/v1/projects/bench/segments | node -e '
+    let b = ""; process.stdin.on("data", (d) => (b += d)).on("end", () => {
+      const r = JSON.parse(b); process.exit(Object.keys(r.latest_sizes || {}).length >= r.segments.length ? 0 : 1); });' && break
+  sleep 1
+done
+echo "segment sizes stored after ${i}s more"
 ./mvnw -o -q -pl server -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
 java -cp server/target/test-classes:server/target/classes:$(cat /tmp/cp.txt) \
   com.dataeye.server.dashboard.DashboardPaint http://localhost:$port $pw bench 2026-10-25 2026-11-23 $runs
