@@ -60,7 +60,7 @@ public record DataEyeProperties(
     public record Query(@DefaultValue("30s") Duration timeout) {}
 
     /** @param memoryLimit DuckDB's memory limit, e.g. "1GB" (DuckDB's default is 80% of RAM) */
-    public record Store(@DefaultValue("1GB") String memoryLimit) {}
+    public record Store(@DefaultValue("2GB") String memoryLimit) {}
 
     /**
      * @param project   id of the project created on first start
