@@ -30,6 +30,9 @@ final class ImportCsv {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** A thread's buffer is written out at about this size, so it stays small and reused. */
+    static final int FLUSH_AT = 1 << 19;
+
     private byte[] buf;
     private int size;
 
@@ -43,6 +46,10 @@ final class ImportCsv {
 
     byte[] buffer() {
         return buf;
+    }
+
+    void reset() {
+        size = 0;
     }
 
     void row(Event e) {

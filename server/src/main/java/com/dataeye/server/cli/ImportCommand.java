@@ -73,6 +73,7 @@ public final class ImportCommand {
                     chunker.accept(buf, n);
                 }
                 chunker.finish();
+                finish(http, o);
             } finally {
                 chunker.close();
             }
@@ -241,10 +242,21 @@ public final class ImportCommand {
         }
     }
 
+    /**
+     * Tells the server the import is over, so the events stored before its identity links are moved
+     * to their persons now (the server would also do it once the import has been quiet for a moment).
+     */
+    private static void finish(HttpClient http, Options o) throws InterruptedException {
+        post(http, o, URI.create(o.server + "/api/v1/projects/" + o.project + "/import/finish"), new byte[0]);
+    }
+
     /** Posts one chunk, waiting out 503s and a server that is restarting. */
     private static JsonNode send(HttpClient http, Options o, String importId, long firstLine, byte[] chunk) throws InterruptedException {
-        URI uri = URI.create(o.server + "/api/v1/projects/" + o.project + "/import?import_id=" + importId + "&first_line=" + firstLine
-                + "&format=" + o.format);
+        return post(http, o, URI.create(o.server + "/api/v1/projects/" + o.project + "/import?import_id=" + importId
+                + "&first_line=" + firstLine + "&format=" + o.format), chunk);
+    }
+
+    private static JsonNode post(HttpClient http, Options o, URI uri, byte[] chunk) throws InterruptedException {
         Duration wait = Duration.ofSeconds(1);
         for (int attempt = 1; ; attempt++) {
             try {

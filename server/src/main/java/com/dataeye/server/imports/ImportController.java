@@ -80,6 +80,19 @@ class ImportController {
         }
     }
 
+    /**
+     * {@code POST …/import/finish}: the import is over; events stored before its identity links are
+     * moved to their persons now rather than when the server sees it go quiet (docs/api/import.md).
+     */
+    @PostMapping("/finish")
+    ResponseEntity<?> finish(@PathVariable String project, Authentication auth) {
+        ProjectAccess.require(auth, project);
+        if (projects.find(project).isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("unknown_project", "no project '" + project + "'"));
+        }
+        return ResponseEntity.ok(java.util.Map.of("events_moved", importer.finish()));
+    }
+
     private byte[] read(HttpServletRequest http) throws IOException {
         String enc = http.getHeader(HttpHeaders.CONTENT_ENCODING);
         InputStream in = enc != null && enc.toLowerCase(java.util.Locale.ROOT).contains("gzip")
