@@ -122,28 +122,36 @@ final class ImportCsv {
         buf[size++] = ',';
     }
 
-    /** A string: plain ASCII without a delimiter, quote or control character as it is, anything else quoted. */
+    /**
+     * A string: plain ASCII without a delimiter, quote or control character as it is, anything else quoted.
+     * One pass: the characters are copied while they are checked, and the copy is dropped (the field
+     * quoted instead) at the first one that needs quoting — most fields of an event are plain.
+     */
     private void str(String s) {
         if (s == null) {
             sep();
             return;
         }
         int n = s.length();
-        boolean plain = n > 0;
-        for (int i = 0; i < n && plain; i++) {
-            char ch = s.charAt(i);
-            plain = ch >= 0x20 && ch < 0x7f && ch != '"' && ch != ',';
-        }
-        if (plain) {
+        if (n > 0) {
             ensure(n + 1);
-            for (int i = 0; i < n; i++) {
-                buf[size++] = (byte) s.charAt(i);
+            byte[] b = buf;
+            int p = size;
+            int i = 0;
+            for (; i < n; i++) {
+                char ch = s.charAt(i);
+                if (ch < 0x20 || ch >= 0x7f || ch == '"' || ch == ',') {
+                    break;
+                }
+                b[p++] = (byte) ch;
             }
-            buf[size++] = ',';
-            return;
+            if (i == n) {
+                b[p++] = ',';
+                size = p;
+                return;
+            }
         }
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        quoted(utf8);
+        quoted(s.getBytes(StandardCharsets.UTF_8));
     }
 
     private void quoted(byte[] b) {
