@@ -124,18 +124,23 @@ public class Importer {
     }
 
     public ChunkResult importChunk(Project project, String importId, long firstLine, byte[] body, ImportFormat format) {
+        return importChunk(project, importId, firstLine, body, body.length, format);
+    }
+
+    /** A chunk in the first {@code length} bytes of {@code body} (a reused buffer, see {@link ImportController}). */
+    public ChunkResult importChunk(Project project, String importId, long firstLine, byte[] body, int length, ImportFormat format) {
         busy.incrementAndGet();
         try {
-            return importChunkNow(project, importId, firstLine, body, format);
+            return importChunkNow(project, importId, firstLine, body, length, format);
         } finally {
             lastChunkEnded = System.nanoTime();
             busy.decrementAndGet();
         }
     }
 
-    private ChunkResult importChunkNow(Project project, String importId, long firstLine, byte[] body, ImportFormat format) {
-        log.debug("import {} into {}: chunk from line {} ({} bytes)", importId, project.id(), firstLine, body.length);
-        ChunkLines lines = ChunkLines.split(body, firstLine);
+    private ChunkResult importChunkNow(Project project, String importId, long firstLine, byte[] body, int length, ImportFormat format) {
+        log.debug("import {} into {}: chunk from line {} ({} bytes)", importId, project.id(), firstLine, length);
+        ChunkLines lines = ChunkLines.split(body, length, firstLine);
         IngestContext ctx = new IngestContext(project, Instant.now(), null, null, null);
         List<Slice> slices = prepareInParallel(lines, body, ctx, format);
         try {
