@@ -36,6 +36,33 @@ final class ImportCsv {
     private byte[] buf;
     private int size;
 
+    /** Appends what is written to it as the inside of a quoted field: each {@code "} doubled. */
+    private final java.io.OutputStream quoting = new java.io.OutputStream() {
+        @Override
+        public void write(int b) {
+            ensure(2);
+            if (b == '"') {
+                buf[size++] = '"';
+            }
+            buf[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(2 * len);
+            byte[] out = buf;
+            int p = size;
+            for (int i = off, end = off + len; i < end; i++) {
+                byte x = b[i];
+                if (x == '"') {
+                    out[p++] = '"';
+                }
+                out[p++] = x;
+            }
+            size = p;
+        }
+    };
+
     ImportCsv(int capacity) {
         buf = new byte[capacity];
     }
@@ -87,8 +114,13 @@ final class ImportCsv {
         str(e.commerce().productId());
         amount(e.commerce().amount());
         if (e.properties() != null && !e.properties().isEmpty()) {
-            quoted(JSON.writeValueAsBytes(e.properties()));
-            buf[size - 1] = '\n'; // the last field ends the line instead of a comma
+            // the JSON text straight into the row, quotes doubled on the way (no byte[] of it per event)
+            ensure(1);
+            buf[size++] = '"';
+            JSON.writeValue(quoting, e.properties());
+            ensure(2);
+            buf[size++] = '"';
+            buf[size++] = '\n'; // the last field ends the line
         } else {
             ensure(1);
             buf[size++] = '\n'; // an empty (NULL) last field
