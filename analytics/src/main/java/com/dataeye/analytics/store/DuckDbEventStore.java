@@ -108,6 +108,7 @@ public final class DuckDbEventStore implements EventStore {
         try {
             c = importConnections.take();
         } catch (InterruptedException e) {
+            parts.forEach(ImportRows::discard);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to load an import", e);
         }
