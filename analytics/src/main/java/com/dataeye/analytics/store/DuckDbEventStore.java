@@ -170,6 +170,14 @@ public final class DuckDbEventStore implements EventStore {
             synchronized (this) {
                 pendingLinks = false;
                 try (Statement st = c.createStatement()) {
+                    try (ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM pending_links)")) {
+                        rs.next();
+                        if (!rs.getBoolean(1)) {
+                            // nothing pending (a start after a clean stop): no pass over the events
+                            c.commit();
+                            return 0;
+                        }
+                    }
                     long moved = st.executeUpdate("UPDATE events SET person_id = l.person_id FROM pending_links l "
                             + "WHERE events.project_id = l.project_id AND events.distinct_id = l.distinct_id "
                             + "AND events.person_id <> l.person_id");
