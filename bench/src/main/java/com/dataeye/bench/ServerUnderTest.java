@@ -30,9 +30,15 @@ final class ServerUnderTest implements AutoCloseable {
             this.port = s.getLocalPort();
         }
         Files.createDirectories(dataDir);
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-Xms" + heap,
-                "-jar", jar.toString(), "--server.port=" + port, "--dataeye.data-dir=" + dataDir,
-                "--logging.level.root=WARN");
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-Xms" + heap));
+        // -Dbench.serverJvmOptions="-XX:+UseParallelGC …": JVM options of the server under test (GC choice, profiling)
+        String extra = System.getProperty("bench.serverJvmOptions", "").trim();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+        }
+        cmd.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--dataeye.data-dir=" + dataDir,
+                "--logging.level.root=WARN"));
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolveSibling("server.log").toFile()).start();
         Instant deadline = Instant.now().plusSeconds(120);

@@ -42,6 +42,8 @@ public final class DuckDbEventStore implements EventStore {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        // an import stopped (or the server killed) before its links were applied: apply them now
+        applyPendingLinks();
     }
 
     /**
@@ -93,8 +95,10 @@ public final class DuckDbEventStore implements EventStore {
      * Stores a bulk-import chunk in one transaction on an import connection: its links and quarantined
      * events appended with DuckDB's appender, its events (written as CSV rows by the preparing threads)
      * loaded by DuckDB's own CSV reader. Each event is stored with the person its distinct id is linked
-     * to through every stored link (this chunk's included) — the same join as a segment load — and the
-     * events stored earlier of ids this chunk links are moved to their person in the same transaction.
+     * to through every stored link (this chunk's included) — the same join as a segment load. The
+     * chunk's links are also recorded as pending: events stored <em>before</em> the chunk of ids it links
+     * are moved to their person by {@link #applyPendingLinks}, once for many chunks (until then a query
+     * sees them under the id's own anonymous person).
      */
     public void appendImport(java.util.List<ImportRows> parts) {
         if (parts.stream().allMatch(ImportRows::isEmpty)) {
@@ -104,6 +108,7 @@ public final class DuckDbEventStore implements EventStore {
         try {
             c = importConnections.take();
         } catch (InterruptedException e) {
+            parts.forEach(ImportRows::discard);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to load an import", e);
         }
@@ -121,8 +126,72 @@ public final class DuckDbEventStore implements EventStore {
                 }
                 try {
                     ImportAppender.append(c, parts);
+                    if (parts.stream().anyMatch(p -> !p.links().isEmpty())) {
+                        pendingLinks = true;
+                    }
                 } finally {
                     restoreThreads(c);
+                }
+            }
+        } finally {
+            importConnections.add(c);
+        }
+    }
+
+    /** Whether {@code pending_links} may hold links (set by an import chunk, cleared once they are applied). */
+    private volatile boolean pendingLinks = true;
+
+    public boolean hasPendingLinks() {
+        return pendingLinks;
+    }
+
+    /**
+     * Moves the events stored before an import's links to the person those links name, and forgets
+     * the links, in one transaction: the same result as moving them chunk by chunk, because a link never
+     * changes once made and every event stored after a link is stored already resolved. One pass over
+     * the stored events for all pending links, instead of one per chunk.
+     *
+     * @return events moved
+     */
+    public long applyPendingLinks() {
+        if (!pendingLinks) {
+            return 0;
+        }
+        DuckDBConnection c;
+        try {
+            c = importConnections.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to apply import links", e);
+        }
+        try {
+            // the same turn as an import chunk and a segment load: a chunk committed meanwhile would
+            // add links this pass does not see, and they would stay pending (flag set again) — never lost
+            synchronized (this) {
+                pendingLinks = false;
+                try (Statement st = c.createStatement()) {
+                    try (ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM pending_links)")) {
+                        rs.next();
+                        if (!rs.getBoolean(1)) {
+                            // nothing pending (a start after a clean stop): no pass over the events
+                            c.commit();
+                            return 0;
+                        }
+                    }
+                    long moved = st.executeUpdate("UPDATE events SET person_id = l.person_id FROM pending_links l "
+                            + "WHERE events.project_id = l.project_id AND events.distinct_id = l.distinct_id "
+                            + "AND events.person_id <> l.person_id");
+                    st.execute("DELETE FROM pending_links");
+                    c.commit();
+                    return moved;
+                } catch (SQLException e) {
+                    pendingLinks = true;
+                    try {
+                        c.rollback();
+                    } catch (SQLException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                    throw new IllegalStateException("cannot apply an import's identity links: " + e.getMessage(), e);
                 }
             }
         } finally {

@@ -30,8 +30,38 @@ final class ImportCsv {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** A thread's buffer is written out at about this size, so it stays small and reused. */
+    static final int FLUSH_AT = 1 << 19;
+
     private byte[] buf;
     private int size;
+
+    /** Appends what is written to it as the inside of a quoted field: each {@code "} doubled. */
+    private final java.io.OutputStream quoting = new java.io.OutputStream() {
+        @Override
+        public void write(int b) {
+            ensure(2);
+            if (b == '"') {
+                buf[size++] = '"';
+            }
+            buf[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(2 * len);
+            byte[] out = buf;
+            int p = size;
+            for (int i = off, end = off + len; i < end; i++) {
+                byte x = b[i];
+                if (x == '"') {
+                    out[p++] = '"';
+                }
+                out[p++] = x;
+            }
+            size = p;
+        }
+    };
 
     ImportCsv(int capacity) {
         buf = new byte[capacity];
@@ -43,6 +73,10 @@ final class ImportCsv {
 
     byte[] buffer() {
         return buf;
+    }
+
+    void reset() {
+        size = 0;
     }
 
     void row(Event e) {
@@ -80,8 +114,13 @@ final class ImportCsv {
         str(e.commerce().productId());
         amount(e.commerce().amount());
         if (e.properties() != null && !e.properties().isEmpty()) {
-            quoted(JSON.writeValueAsBytes(e.properties()));
-            buf[size - 1] = '\n'; // the last field ends the line instead of a comma
+            // the JSON text straight into the row, quotes doubled on the way (no byte[] of it per event)
+            ensure(1);
+            buf[size++] = '"';
+            JSON.writeValue(quoting, e.properties());
+            ensure(2);
+            buf[size++] = '"';
+            buf[size++] = '\n'; // the last field ends the line
         } else {
             ensure(1);
             buf[size++] = '\n'; // an empty (NULL) last field
@@ -115,28 +154,36 @@ final class ImportCsv {
         buf[size++] = ',';
     }
 
-    /** A string: plain ASCII without a delimiter, quote or control character as it is, anything else quoted. */
+    /**
+     * A string: plain ASCII without a delimiter, quote or control character as it is, anything else quoted.
+     * One pass: the characters are copied while they are checked, and the copy is dropped (the field
+     * quoted instead) at the first one that needs quoting — most fields of an event are plain.
+     */
     private void str(String s) {
         if (s == null) {
             sep();
             return;
         }
         int n = s.length();
-        boolean plain = n > 0;
-        for (int i = 0; i < n && plain; i++) {
-            char ch = s.charAt(i);
-            plain = ch >= 0x20 && ch < 0x7f && ch != '"' && ch != ',';
-        }
-        if (plain) {
+        if (n > 0) {
             ensure(n + 1);
-            for (int i = 0; i < n; i++) {
-                buf[size++] = (byte) s.charAt(i);
+            byte[] b = buf;
+            int p = size;
+            int i = 0;
+            for (; i < n; i++) {
+                char ch = s.charAt(i);
+                if (ch < 0x20 || ch >= 0x7f || ch == '"' || ch == ',') {
+                    break;
+                }
+                b[p++] = (byte) ch;
             }
-            buf[size++] = ',';
-            return;
+            if (i == n) {
+                b[p++] = ',';
+                size = p;
+                return;
+            }
         }
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        quoted(utf8);
+        quoted(s.getBytes(StandardCharsets.UTF_8));
     }
 
     private void quoted(byte[] b) {

@@ -5,28 +5,94 @@ import com.dataeye.core.identity.IdentityLink;
 import com.dataeye.core.store.CommitBatch;
 import com.dataeye.core.store.QuarantinedEvent;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Part of a bulk-import chunk, ready for {@link DuckDbEventStore#appendImport}: the events already
- * written as CSV rows for DuckDB's reader ({@link ImportCsv}, the first {@code csvSize} bytes of
- * {@code csv}), so the costly part runs on the import's preparing threads and the events die young.
+ * written as CSV rows for DuckDB's reader ({@link ImportCsv}) into a scratch file of their own
+ * ({@code null} without events), so the costly part runs on the import's preparing threads, the events
+ * die young, and a chunk waiting for the store holds no tens of megabytes of rows on the heap (with
+ * them there, the collector copied and re-marked them: 5 µs an event). The store deletes the file once
+ * the chunk is committed or refused; {@link #discard} does it for a part that never gets there.
  */
-public record ImportRows(byte[] csv, int csvSize, int events, List<IdentityLink> links, List<QuarantinedEvent> quarantined) {
+public record ImportRows(Path csv, int events, List<IdentityLink> links, List<QuarantinedEvent> quarantined) {
 
-    /** A guess of a row's size, so a slice's buffer rarely grows. */
-    private static final int ROW_BYTES = 640;
+    /** Rows are written through a buffer of the thread's own, reused from slice to slice. */
+    private static final ThreadLocal<ImportCsv> BUFFER = ThreadLocal.withInitial(() -> new ImportCsv(1 << 20));
 
     public static ImportRows of(CommitBatch batch) {
         List<Event> events = batch.events();
-        ImportCsv csv = new ImportCsv(Math.max(64, events.size() * ROW_BYTES));
-        for (Event e : events) {
-            csv.row(e);
+        if (events.isEmpty()) {
+            return new ImportRows(null, 0, batch.links(), batch.quarantined());
         }
-        return new ImportRows(csv.buffer(), csv.size(), events.size(), batch.links(), batch.quarantined());
+        ImportCsv csv = BUFFER.get();
+        Path file = scratch();
+        try (OutputStream out = Files.newOutputStream(file)) {
+            csv.reset();
+            for (Event e : events) {
+                csv.row(e);
+                if (csv.size() >= ImportCsv.FLUSH_AT) {
+                    out.write(csv.buffer(), 0, csv.size());
+                    csv.reset();
+                }
+            }
+            out.write(csv.buffer(), 0, csv.size());
+            csv.reset();
+        } catch (IOException | RuntimeException e) {
+            delete(file);
+            throw e instanceof IOException io ? new UncheckedIOException("cannot write an import chunk's rows: " + e.getMessage(), io)
+                    : (RuntimeException) e;
+        }
+        return new ImportRows(file, events.size(), batch.links(), batch.quarantined());
+    }
+
+    /** Rows written elsewhere (a test's hand-made CSV): {@code size} bytes of {@code csv} in a scratch file. */
+    public ImportRows(byte[] csv, int size, int events, List<IdentityLink> links, List<QuarantinedEvent> quarantined) {
+        this(write(csv, size), events, links, quarantined);
+    }
+
+    private static Path write(byte[] csv, int size) {
+        Path file = scratch();
+        try {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                out.write(csv, 0, size);
+            }
+            return file;
+        } catch (IOException e) {
+            delete(file);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path scratch() {
+        try {
+            return Files.createTempFile("dataeye-import-", ".csv");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create an import chunk's scratch file: " + e.getMessage(), e);
+        }
     }
 
     public boolean isEmpty() {
         return events == 0 && links.isEmpty() && quarantined.isEmpty();
+    }
+
+    /** Deletes the rows' scratch file (a part that will not be stored). */
+    public void discard() {
+        if (csv != null) {
+            delete(csv);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a scratch file in the temp directory
+        }
     }
 }

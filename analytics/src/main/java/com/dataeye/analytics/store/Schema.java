@@ -47,6 +47,11 @@ final class Schema {
                     CREATE TABLE IF NOT EXISTS quarantine_replayed (
                       project_id VARCHAR NOT NULL, received_at TIMESTAMPTZ NOT NULL, raw_hash VARCHAR NOT NULL,
                       replayed_at TIMESTAMPTZ NOT NULL)""");
+            // links made by a bulk import whose earlier events are not yet moved to their person
+            // (DuckDbEventStore#applyPendingLinks: once when the import goes idle or finishes, and on start)
+            st.execute("""
+                    CREATE TABLE IF NOT EXISTS pending_links (
+                      project_id VARCHAR NOT NULL, distinct_id VARCHAR NOT NULL, person_id VARCHAR NOT NULL)""");
             st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
             st.execute("INSERT INTO schema_version SELECT " + VERSION
                     + " WHERE NOT EXISTS (SELECT 1 FROM schema_version)");

@@ -208,27 +208,78 @@ class DuckDbEventStoreTest {
             store.forEachIdentityLink(links::add);
             assertThat(ids).isEmpty();
             assertThat(links).isEmpty();
-            // the connection is usable again
-            store.appendImport(List.of(first));
+            // the connection is usable again (a part is consumed by its attempt: the chunk is prepared again, as a retry would)
+            store.appendImport(List.of(ImportRows.of(new CommitBatch(List.of(good), List.of(new IdentityLink("shop", "anon-1", "user-9", t)),
+                    List.of()))));
             store.forEachEventIdSince(t.minusSeconds(60), (p, id, at) -> ids.add(id));
             assertThat(ids).containsExactly("e1");
         }
     }
 
     @Test
-    void importedEventsOfALinkedIdBelongToItsPersonAndALinkMovesEarlierEvents() {
+    void importedEventsOfALinkedIdBelongToItsPersonAndALinkMovesEarlierEventsOnceItsLinksAreApplied() {
         Instant t = Instant.parse("2026-11-25T01:00:00Z");
         try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
             store.commit(new CommitBatch(List.of(event("e1", "product_view", "anon-1", t)), List.of(), List.of()));
             store.appendImport(List.of(ImportRows.of(new CommitBatch(List.of(event("e2", "product_view", "anon-1", t.plusSeconds(5)),
                     event("e3", "order_paid", "user-9", t.plusSeconds(9))),
                     List.of(new IdentityLink("shop", "anon-1", "user-9", t.plusSeconds(9))), List.of()))));
+            // the chunk's own events are resolved at once; the one stored before the link waits for the links' pass
+            assertThat(new RecentEventsQuery("shop", null, "user-9", 10).run(db, json))
+                    .extracting(r -> r.get("event_id")).containsExactlyInAnyOrder("e2", "e3");
+            assertThat(store.hasPendingLinks()).isTrue();
+            assertThat(store.applyPendingLinks()).isEqualTo(1);
+            assertThat(store.hasPendingLinks()).isFalse();
             assertThat(new RecentEventsQuery("shop", null, "user-9", 10).run(db, json))
                     .extracting(r -> r.get("event_id")).containsExactlyInAnyOrder("e1", "e2", "e3");
             assertThat(new DailyCountsQuery("shop", "product_view", LocalDate.parse("2026-11-25"),
                     LocalDate.parse("2026-11-25"), ZoneId.of("Asia/Shanghai")).run(db))
                     .containsExactly(new DailyCountsQuery.Day(LocalDate.parse("2026-11-25"), 2, 1));
         }
+    }
+
+    @Test
+    void linksLeftPendingByAnImportAreAppliedWhenTheStoreOpensAgainWithTheSamePersonsAsAppliedAtOnce() {
+        Instant t = Instant.parse("2026-11-25T01:00:00Z");
+        List<CommitBatch> history = List.of(
+                new CommitBatch(List.of(event("e1", "product_view", "anon-1", t), event("e2", "product_view", "anon-2", t)),
+                        List.of(), List.of()),
+                new CommitBatch(List.of(event("e3", "order_paid", "user-9", t.plusSeconds(9))),
+                        List.of(new IdentityLink("shop", "anon-1", "user-9", t.plusSeconds(9))), List.of()),
+                new CommitBatch(List.of(event("e4", "product_view", "anon-1", t.plusSeconds(20)),
+                        event("e5", "product_view", "anon-2", t.plusSeconds(21))),
+                        List.of(new IdentityLink("shop", "anon-2", "user-7", t.plusSeconds(22))), List.of()));
+        Map<String, String> atOnce = new java.util.TreeMap<>();
+        // as each chunk moving the events before its links (what every import did before pending links)
+        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
+            for (CommitBatch b : history) {
+                store.appendImport(List.of(ImportRows.of(b)));
+                store.applyPendingLinks();
+            }
+            atOnce.putAll(personOfEachEvent(db));
+        }
+        Path file = dir.resolve("pending.duckdb");
+        try (DuckDb db = DuckDb.open(file, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
+            history.forEach(b -> store.appendImport(List.of(ImportRows.of(b))));
+            assertThat(personOfEachEvent(db)).isNotEqualTo(atOnce);
+        }
+        // the server stopped before the import went idle: the next start applies what was left
+        try (DuckDb db = DuckDb.open(file, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
+            assertThat(personOfEachEvent(db)).isEqualTo(atOnce).containsEntry("e1", "user-9").containsEntry("e2", "user-7");
+            assertThat(store.hasPendingLinks()).isFalse();
+        }
+    }
+
+    private static Map<String, String> personOfEachEvent(DuckDb db) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        try (var c = db.connect(); var st = c.createStatement(); var rs = st.executeQuery("SELECT event_id, person_id FROM events")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
     }
 
     @Test

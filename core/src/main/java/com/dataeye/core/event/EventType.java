@@ -27,8 +27,11 @@ public enum EventType {
         return "$" + wireName;
     }
 
+    /** values() copies its array on every call, and this runs for every event received. */
+    private static final EventType[] ALL = values();
+
     public static Optional<EventType> fromWire(String name) {
-        for (EventType t : values()) {
+        for (EventType t : ALL) {
             if (t.wireName.equals(name)) {
                 return Optional.of(t);
             }

@@ -73,6 +73,7 @@ public final class ImportCommand {
                     chunker.accept(buf, n);
                 }
                 chunker.finish();
+                finish(http, o);
             } finally {
                 chunker.close();
             }
@@ -133,27 +134,54 @@ public final class ImportCommand {
         }
 
         void accept(byte[] buf, int n) throws IOException, InterruptedException {
+            // lines to send are copied a run at a time (not line by line), newlines found eight bytes at a
+            // time: the client's CPU per event counts against the import's throughput on a shared machine
             int from = 0;
-            for (int i = 0; i < n; i++) {
-                if (buf[i] == '\n') {
-                    if (line >= nextLine) {
-                        chunk.write(buf, from, i + 1 - from);
-                        linesInChunk++;
-                    }
-                    line++;
-                    from = i + 1;
-                    partial = false;
-                    if (linesInChunk >= o.chunkLines || (linesInChunk > 0 && chunk.size() >= MAX_CHUNK_BYTES)) {
-                        send();
-                    }
+            int i = 0;
+            int nl;
+            while ((nl = nextNewline(buf, i, n)) >= 0) {
+                if (line >= nextLine) {
+                    linesInChunk++;
+                } else {
+                    from = nl + 1; // a line a previous run already sent
+                }
+                line++;
+                i = nl + 1;
+                partial = false;
+                if (linesInChunk >= o.chunkLines || (linesInChunk > 0 && chunk.size() + (i - from) >= MAX_CHUNK_BYTES)) {
+                    chunk.write(buf, from, i - from);
+                    from = i;
+                    send();
                 }
             }
-            if (from < n) {
+            chunk.write(buf, from, i - from);
+            if (i < n) {
                 if (line >= nextLine) {
-                    chunk.write(buf, from, n - from);
+                    chunk.write(buf, i, n - i);
                 }
                 partial = true;
             }
+        }
+
+        private static final java.lang.invoke.VarHandle LONGS =
+                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+        /** The index of the next {@code '\n'} in {@code b[from, to)}, or -1 (SWAR: a zero byte of x ^ 0x0a… is a newline). */
+        static int nextNewline(byte[] b, int from, int to) {
+            int i = from;
+            for (; i + 8 <= to; i += 8) {
+                long x = (long) LONGS.get(b, i) ^ 0x0a0a0a0a0a0a0a0aL;
+                long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+                if (found != 0) {
+                    return i + (Long.numberOfTrailingZeros(found) >>> 3);
+                }
+            }
+            for (; i < to; i++) {
+                if (b[i] == '\n') {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         void finish() throws IOException, InterruptedException {
@@ -241,10 +269,21 @@ public final class ImportCommand {
         }
     }
 
+    /**
+     * Tells the server the import is over, so the events stored before its identity links are moved
+     * to their persons now (the server would also do it once the import has been quiet for a moment).
+     */
+    private static void finish(HttpClient http, Options o) throws InterruptedException {
+        post(http, o, URI.create(o.server + "/api/v1/projects/" + o.project + "/import/finish"), new byte[0]);
+    }
+
     /** Posts one chunk, waiting out 503s and a server that is restarting. */
     private static JsonNode send(HttpClient http, Options o, String importId, long firstLine, byte[] chunk) throws InterruptedException {
-        URI uri = URI.create(o.server + "/api/v1/projects/" + o.project + "/import?import_id=" + importId + "&first_line=" + firstLine
-                + "&format=" + o.format);
+        return post(http, o, URI.create(o.server + "/api/v1/projects/" + o.project + "/import?import_id=" + importId
+                + "&first_line=" + firstLine + "&format=" + o.format), chunk);
+    }
+
+    private static JsonNode post(HttpClient http, Options o, URI uri, byte[] chunk) throws InterruptedException {
         Duration wait = Duration.ofSeconds(1);
         for (int attempt = 1; ; attempt++) {
             try {

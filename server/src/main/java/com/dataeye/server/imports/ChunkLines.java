@@ -25,6 +25,11 @@ final class ChunkLines {
     }
 
     static ChunkLines split(byte[] body, long firstLine) {
+        return split(body, body.length, firstLine);
+    }
+
+    /** The lines of the first {@code length} bytes of {@code body} (a reused buffer may be longer). */
+    static ChunkLines split(byte[] body, int length, long firstLine) {
         int capacity = 1024;
         int[] starts = new int[capacity];
         int[] ends = new int[capacity];
@@ -32,9 +37,9 @@ final class ChunkLines {
         int n = 0;
         long line = firstLine;
         int start = 0;
-        while (start <= body.length) {
-            int nl = nextNewline(body, start);
-            int i = nl < 0 ? body.length : nl;
+        while (start <= length) {
+            int nl = nextNewline(body, start, length);
+            int i = nl < 0 ? length : nl;
             int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
             if (end > start && !isBlank(body, start, end)) {
                 if (n == capacity) {
@@ -54,7 +59,7 @@ final class ChunkLines {
             line++;
             start = nl + 1;
         }
-        long lines = line - firstLine + (body.length > 0 && body[body.length - 1] != '\n' ? 1 : 0);
+        long lines = line - firstLine + (length > 0 && body[length - 1] != '\n' ? 1 : 0);
         return new ChunkLines(n, starts, ends, numbers, lines);
     }
 
@@ -69,15 +74,19 @@ final class ChunkLines {
      * tens of megabytes and this runs on the request thread before the lines are shared out).
      */
     static int nextNewline(byte[] b, int from) {
+        return nextNewline(b, from, b.length);
+    }
+
+    static int nextNewline(byte[] b, int from, int to) {
         int i = from;
-        for (; i + 8 <= b.length; i += 8) {
+        for (; i + 8 <= to; i += 8) {
             long x = (long) LONGS.get(b, i) ^ NEWLINES;
             long found = (x - LOW_BITS) & ~x & HIGH_BITS;
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
         }
-        for (; i < b.length; i++) {
+        for (; i < to; i++) {
             if (b[i] == '\n') {
                 return i;
             }

@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,8 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Built for throughput (docs/features/import.md): a chunk is cut into slices that are read and
  * prepared on every core at once (each slice's property maps written as the JSON text the store keeps,
- * so they die young); each slice's events are written as CSV rows on the preparing threads, and the
- * chunk's rows are then loaded by DuckDB's own CSV reader in <em>one</em> transaction
+ * so they die young); each slice's events are written as CSV rows on the preparing threads into a scratch
+ * file of the slice's, and the chunk's rows are then loaded by DuckDB's own CSV reader in <em>one</em> transaction
  * ({@link DuckDbEventStore#appendImport}), bypassing the collector's event log and its 5 s loader. While one chunk is appended, the next
  * is prepared. The answer is sent only after that commit, so an acknowledged line is durable. Lines carry an {@code event_id} (their own or a digest
  * of the line), and the dedup window is rebuilt from the store on start, so a chunk sent again after
@@ -68,6 +70,43 @@ public class Importer {
         });
         this.imported = metrics.counter("dataeye.events.imported");
         this.importNanos = metrics.counter("dataeye.import.load.nanos");
+        this.idle = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dataeye-import-links");
+            t.setDaemon(true);
+            return t;
+        });
+        idle.scheduleWithFixedDelay(this::applyLinksWhenIdle, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Chunks being imported right now, and when the last one ended (System.nanoTime). */
+    private final AtomicInteger busy = new AtomicInteger();
+    private volatile long lastChunkEnded = System.nanoTime();
+    /** An import that sends nothing for this long is taken as done: its pending links are applied. */
+    static final Duration IDLE = Duration.ofSeconds(2);
+    private final ScheduledExecutorService idle;
+
+    /**
+     * The end of an import (the CLI sends it after its last chunk; docs/api/import.md): events stored
+     * before the import's identity links are moved to their persons now, so every answer is as if each
+     * chunk had done it.
+     *
+     * @return events moved to the person an import linked them to
+     */
+    public long finish() {
+        return store.applyPendingLinks();
+    }
+
+    /** An import without its {@link #finish} (a client killed, or plain HTTP): the links are applied once it goes quiet. */
+    private void applyLinksWhenIdle() {
+        try {
+            if (store.hasPendingLinks() && busy.get() == 0 && System.nanoTime() - lastChunkEnded > IDLE.toNanos()) {
+                long moved = store.applyPendingLinks();
+                log.debug("import idle: {} earlier events moved to the persons its links name", moved);
+            }
+        } catch (RuntimeException e) {
+            // tried again on the next tick; the links stay recorded in the store
+            log.warn("could not apply an import's identity links: {}", e.getMessage());
+        }
     }
 
     public record LineError(long line, String eventId, String code, String field, String message) {}
@@ -85,8 +124,23 @@ public class Importer {
     }
 
     public ChunkResult importChunk(Project project, String importId, long firstLine, byte[] body, ImportFormat format) {
-        log.debug("import {} into {}: chunk from line {} ({} bytes)", importId, project.id(), firstLine, body.length);
-        ChunkLines lines = ChunkLines.split(body, firstLine);
+        return importChunk(project, importId, firstLine, body, body.length, format);
+    }
+
+    /** A chunk in the first {@code length} bytes of {@code body} (a reused buffer, see {@link ImportController}). */
+    public ChunkResult importChunk(Project project, String importId, long firstLine, byte[] body, int length, ImportFormat format) {
+        busy.incrementAndGet();
+        try {
+            return importChunkNow(project, importId, firstLine, body, length, format);
+        } finally {
+            lastChunkEnded = System.nanoTime();
+            busy.decrementAndGet();
+        }
+    }
+
+    private ChunkResult importChunkNow(Project project, String importId, long firstLine, byte[] body, int length, ImportFormat format) {
+        log.debug("import {} into {}: chunk from line {} ({} bytes)", importId, project.id(), firstLine, length);
+        ChunkLines lines = ChunkLines.split(body, length, firstLine);
         IngestContext ctx = new IngestContext(project, Instant.now(), null, null, null);
         List<Slice> slices = prepareInParallel(lines, body, ctx, format);
         try {
@@ -139,7 +193,10 @@ public class Importer {
             }
         }
         if (failure != null) {
-            slices.forEach(s -> pipeline.rollback(s.claims()));
+            slices.forEach(s -> {
+                pipeline.rollback(s.claims());
+                s.rows().discard();
+            });
             throw failure;
         }
         return slices;
@@ -165,7 +222,7 @@ public class Importer {
         try {
             rows = ImportRows.of(prepared.batch());
         } catch (RuntimeException e) {
-            // the ids this slice claimed must not make a retry look like a duplicate
+            // the ids this slice claimed must not make a retry look like a duplicate (ImportRows.of leaves no file behind)
             pipeline.rollback(claims);
             throw e;
         }
@@ -184,6 +241,7 @@ public class Importer {
 
     @PreDestroy
     void stop() {
+        idle.shutdownNow();
         workers.shutdownNow();
     }
 }

@@ -5,6 +5,7 @@ import com.dataeye.core.ingest.RawEvent;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,7 +70,9 @@ final class LineReader {
      * itself, so a bad line gets exactly the mapper's value or error.
      */
     static Object parse(byte[] body, int start, int end) {
-        try (JsonParser p = JSON.createParser(body, start, end - start)) {
+        // through the factory, not the mapper: the mapper makes a deserialization context per parser, which
+        // the token-by-token reading never uses (a tenth of what a line allocated)
+        try (JsonParser p = JSON.tokenStreamFactory().createParser(ObjectReadContext.empty(), body, start, end - start)) {
             Object value = value(p, p.nextToken());
             if (p.nextToken() == null) {
                 return value;

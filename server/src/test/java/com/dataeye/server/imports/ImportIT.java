@@ -1,10 +1,12 @@
 package com.dataeye.server.imports;
 
+import com.dataeye.analytics.store.DuckDb;
 import com.dataeye.server.cli.ImportCommand;
 import com.dataeye.server.support.Api;
 import com.dataeye.server.support.InProcessServer;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -12,13 +14,23 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Bulk import of an NDJSON history through the command-line client, against the real server. */
 class ImportIT extends InProcessServer {
+
+    @Autowired
+    DuckDb db;
 
     @TempDir
     Path dir;
@@ -69,6 +81,61 @@ class ImportIT extends InProcessServer {
         assertThat(report.get(2)).contains("\"line\":8").contains("invalid_property_type").contains("properties.amount");
         assertThat(report.get(3)).contains("\"line\":11").contains("malformed_json");
         assertThat(dir.resolve("history.ndjson.import-state")).doesNotExist();
+    }
+
+    private Map<String, String> personOfEachEvent(String name) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT json_extract_string(properties, '$.n'), person_id FROM events WHERE event = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Anonymous browsing in the first chunks, the login in a later one, and the same anonymous id after it. */
+    private static byte[] visitThenLoginInALaterChunk(String name, String anon, String user) {
+        String login = "{\"event\":\"" + name + "\",\"anonymous_id\":\"" + anon + "\",\"login_id\":\"" + user
+                + "\",\"timestamp\":\"2025-03-03T10:00:00+08:00\",\"properties\":{\"n\":\"3\"}}\n";
+        return (event(name, anon, "2025-03-01T10:00:00+08:00", "{\"n\":\"1\"}")
+                + event(name, anon, "2025-03-02T10:00:00+08:00", "{\"n\":\"2\"}")
+                + login
+                + event(name, anon, "2025-03-04T10:00:00+08:00", "{\"n\":\"4\"}")).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void eventsBeforeALoginInALaterChunkBelongToTheLoginOnceTheImportIsFinished() throws Exception {
+        String name = "visit_" + UUID.randomUUID().toString().substring(0, 8);
+        String user = "u-" + name;
+        Path ndjson = dir.resolve("visits.ndjson");
+        Files.write(ndjson, visitThenLoginInALaterChunk(name, "a-" + name, user));
+
+        runImport(ndjson, 2); // the login is in the second chunk; the command ends with …/import/finish
+
+        assertThat(personOfEachEvent(name)).containsExactly(Map.entry("1", user), Map.entry("2", user), Map.entry("3", user),
+                Map.entry("4", user));
+    }
+
+    @Test
+    void anImportThatIsNeverFinishedHasItsLinksAppliedOnceItGoesQuiet() throws Exception {
+        String name = "quiet_" + UUID.randomUUID().toString().substring(0, 8);
+        String user = "u-" + name;
+        byte[] lines = visitThenLoginInALaterChunk(name, "a-" + name, user);
+        String text = new String(lines, StandardCharsets.UTF_8);
+        int second = text.indexOf('\n', text.indexOf('\n') + 1) + 1;
+        // two chunks by plain HTTP, no finish: the earlier events wait under the anonymous person …
+        String path = "/api/v1/projects/demo/import?import_id=" + name;
+        assertThat(api().post(path + "&first_line=1", text.substring(0, second).getBytes(StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + api().secretKey).status()).isEqualTo(200);
+        assertThat(api().post(path + "&first_line=3", text.substring(second).getBytes(StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + api().secretKey).status()).isEqualTo(200);
+        // … until the import has been quiet for a moment
+        await().atMost(20, TimeUnit.SECONDS).untilAsserted(() -> assertThat(personOfEachEvent(name))
+                .containsExactly(Map.entry("1", user), Map.entry("2", user), Map.entry("3", user), Map.entry("4", user)));
     }
 
     @Test
