@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * Virtual events against the explicit events the simulator's shop sends with them (issue 8: a
  * virtual event may cost at most 2× the explicit one): the add-to-cart button's {@code $WebClick} vs
  * {@code add_to_cart}, the payment page's {@code $pageview} (by glob, contains and regex) vs
- * {@code payment_confirm_view}, in a daily trend and a 4-step funnel; each pair timed hot in
+ * {@code payment_confirm_view}, in a daily trend and a 4-step funnel (the funnel's page view by path, glob
+ * and regex); each pair timed hot in
  * alternation (best of 7 each after a warm-up) in the same run, and the answers compared.
  *
  * <pre>java -Xmx1g -cp "bench/target/dataeye-bench.jar:bench/target/lib/*" com.dataeye.bench.VirtualEventsBench [events] [dir]</pre>
@@ -73,7 +74,8 @@ public final class VirtualEventsBench {
                 boolean same = ((TrendResult) explicit.get()).series().equals(((TrendResult) virtual.get()).series());
                 rows.add(row("daily trend, distinct persons: " + pair[0] + " vs " + pair[1], explicit, virtual, same));
             }
-            for (String[] pair : List.of(new String[] {"add_to_cart", "cart_click"}, new String[] {"payment_confirm_view", "pay_page_path"})) {
+            for (String[] pair : List.of(new String[] {"add_to_cart", "cart_click"}, new String[] {"payment_confirm_view", "pay_page_path"},
+                    new String[] {"payment_confirm_view", "pay_page_glob"}, new String[] {"payment_confirm_view", "pay_page_regex"})) {
                 String explicitSteps = pair[0].equals("add_to_cart") ? steps("add_to_cart", "payment_confirm_view")
                         : steps("add_to_cart", pair[0]);
                 String virtualSteps = pair[0].equals("add_to_cart") ? steps("cart_click", "payment_confirm_view")
@@ -84,7 +86,7 @@ public final class VirtualEventsBench {
                         + ",\"window\":\"7d\"," + range + "}")));
                 boolean same = persons((FunnelResult) explicit.get()).equals(persons((FunnelResult) virtual.get()));
                 rows.add(row("4-step funnel product_view → " + (pair[0].equals("add_to_cart") ? "add_to_cart/cart_click → payment_confirm_view"
-                        : "add_to_cart → payment_confirm_view/pay_page_path") + " → order_paid", explicit, virtual, same));
+                        : "add_to_cart → payment_confirm_view/" + pair[1]) + " → order_paid", explicit, virtual, same));
             }
             StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
                     "%n%,d events, %s … %s; hot, explicit and virtual alternating (best of 7 each after 1 warm-up)%n%n| analysis | explicit ms | virtual ms | × explicit | same answer |%n"

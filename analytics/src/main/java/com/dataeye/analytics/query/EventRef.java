@@ -83,12 +83,24 @@ public record EventRef(String name, VirtualEvent virtual) {
 
     static String condition(Condition c, List<Object> args) {
         if (c.field() == MatchField.URL && !c.op().negative()) {
-            // Tested once per distinct URL instead of once per event (EventUrls): the matching URLs'
-            // numbers are few integers, their page numbers reach the events scan as a join filter, and
-            // an event without a URL (NULL numbers) matches none, as a positive test on a missing field.
-            return "(page_id, url_id) IN (SELECT page_id, url_id FROM " + EventUrls.TABLE + " WHERE " + test("url", c, args) + ")";
+            // Tested per distinct URL instead of per event (EventUrls): the matching URLs' numbers are
+            // integers, their page numbers reach the events scan as a join filter, and an event without
+            // a URL (NULL numbers) matches none, as a positive test on a missing field. The matches
+            // remembered for this condition (UrlMatches) are read, and the test runs only on the URLs
+            // stored after them: the same set whether or not anything was remembered.
+            String key = UrlMatches.key(c);
+            args.add(key);
+            args.add(key);
+            return "(page_id, url_id) IN (SELECT page_id, url_id FROM " + EventUrls.MATCHES + " WHERE match_key = ? UNION ALL "
+                    + "SELECT page_id, url_id FROM " + EventUrls.TABLE + " WHERE url_id > (SELECT coalesce(max(through), 0) FROM "
+                    + EventUrls.MATCHED_THROUGH + " WHERE match_key = ?) AND " + urlTest(c, args) + ")";
         }
         return test(c.field().column(), c, args);
+    }
+
+    /** A positive URL condition as a test of {@code url} (a column of the events and of {@link EventUrls#TABLE}). */
+    static String urlTest(Condition c, List<Object> args) {
+        return test("url", c, args);
     }
 
     /** The test of one column; negative operators count a missing field as passing. */

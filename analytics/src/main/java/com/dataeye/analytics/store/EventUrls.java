@@ -28,9 +28,17 @@ public final class EventUrls {
 
     private EventUrls() {}
 
+    /** URL conditions' remembered matches (analytics {@code UrlMatches}): {@code match_key}, {@code page_id}, {@code url_id}. */
+    public static final String MATCHES = "event_url_matches";
+
+    /** Up to which {@code url_id} the matches of a {@code match_key} are remembered: {@code match_key}, {@code through}. */
+    public static final String MATCHED_THROUGH = "event_url_match_through";
+
     static void create(Statement st) throws SQLException {
         st.execute("CREATE TABLE IF NOT EXISTS " + TABLE
                 + " (url_id INTEGER PRIMARY KEY, page_id INTEGER NOT NULL, page VARCHAR NOT NULL, url VARCHAR NOT NULL)");
+        st.execute("CREATE TABLE IF NOT EXISTS " + MATCHES + " (match_key VARCHAR NOT NULL, page_id INTEGER NOT NULL, url_id INTEGER NOT NULL)");
+        st.execute("CREATE TABLE IF NOT EXISTS " + MATCHED_THROUGH + " (match_key VARCHAR PRIMARY KEY, through INTEGER NOT NULL)");
     }
 
     /**
