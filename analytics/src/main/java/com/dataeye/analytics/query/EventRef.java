@@ -91,9 +91,11 @@ public record EventRef(String name, VirtualEvent virtual) {
             String key = UrlMatches.key(c);
             args.add(key);
             args.add(key);
+            // (the test sits in a CASE on the newer URLs, so that no plan runs it on the remembered ones first)
             return "(page_id, url_id) IN (SELECT page_id, url_id FROM " + EventUrls.MATCHES + " WHERE match_key = ? UNION ALL "
-                    + "SELECT page_id, url_id FROM " + EventUrls.TABLE + " WHERE url_id > (SELECT coalesce(max(through), 0) FROM "
-                    + EventUrls.MATCHED_THROUGH + " WHERE match_key = ?) AND " + urlTest(c, args) + ")";
+                    + "SELECT u.page_id, u.url_id FROM " + EventUrls.TABLE + " u, (SELECT coalesce(max(through), 0) AS through FROM "
+                    + EventUrls.MATCHED_THROUGH + " WHERE match_key = ?) r WHERE u.url_id > r.through AND CASE WHEN u.url_id > r.through THEN "
+                    + urlTest(c, args) + " ELSE false END)";
         }
         return test(c.field().column(), c, args);
     }

@@ -226,8 +226,9 @@ class VirtualEventUrlTest {
         VirtualEvent v = virtual("contains", "x'); DROP TABLE events; --");
         List<Object> args = new ArrayList<>();
         assertThat(new EventRef("v", v).sql(args)).isEqualTo("(event = ? AND (page_id, url_id) IN (SELECT page_id, url_id FROM "
-                + "event_url_matches WHERE match_key = ? UNION ALL SELECT page_id, url_id FROM event_urls WHERE url_id > "
-                + "(SELECT coalesce(max(through), 0) FROM event_url_match_through WHERE match_key = ?) AND contains(url, ?)))");
+                + "event_url_matches WHERE match_key = ? UNION ALL SELECT u.page_id, u.url_id FROM event_urls u, "
+                + "(SELECT coalesce(max(through), 0) AS through FROM event_url_match_through WHERE match_key = ?) r "
+                + "WHERE u.url_id > r.through AND CASE WHEN u.url_id > r.through THEN contains(url, ?) ELSE false END))");
         assertThat(args).containsExactly("$pageview", "contains x'); DROP TABLE events; --", "contains x'); DROP TABLE events; --",
                 "x'); DROP TABLE events; --");
     }
