@@ -38,9 +38,10 @@ public record RecentEventsQuery(String projectId, String event, String personId,
         // Two steps, because a top-N of whole rows reads every column of every row (7 s at 10M events):
         // first the arrival time of the N-th newest event from one column, then whole rows only from
         // there on. Arrival order is storage order, so the row groups' min/max skip nearly everything.
-        // Ties at the edge are kept by ">=", so the answer is the same as the one-step query's.
+        // Ties at the edge are kept by ">=", so the answer is the same as the one-step query's. The URL
+        // numbers are the store's own index (EventUrls), not part of an event.
         String sql = "WITH edge AS (SELECT received_at FROM resolved_events WHERE " + where
-                + " ORDER BY received_at DESC LIMIT 1 OFFSET ?) SELECT * FROM resolved_events WHERE " + where
+                + " ORDER BY received_at DESC LIMIT 1 OFFSET ?) SELECT * EXCLUDE (url_id, page_id) FROM resolved_events WHERE " + where
                 + " AND received_at >= coalesce((SELECT received_at FROM edge), '-infinity'::TIMESTAMPTZ)"
                 + " ORDER BY received_at DESC, ts DESC LIMIT ?";
         List<Object> args = new ArrayList<>(filterArgs);

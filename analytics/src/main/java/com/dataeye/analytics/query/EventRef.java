@@ -1,6 +1,8 @@
 package com.dataeye.analytics.query;
 
+import com.dataeye.analytics.store.EventUrls;
 import com.dataeye.core.virtualevents.Condition;
+import com.dataeye.core.virtualevents.MatchField;
 import com.dataeye.core.virtualevents.MatchRule;
 import com.dataeye.core.virtualevents.VirtualEvent;
 
@@ -11,7 +13,9 @@ import java.util.Map;
  * The one place an analysis turns "the event named X" into SQL. X is a real event, or a virtual
  * event (issue 8, C3) whose current definition becomes a predicate over the stored columns
  * ({@code event}, {@code url}, {@code path}, {@code title}, {@code element_*}): column names come from
- * {@link com.dataeye.core.virtualevents.MatchField}, every value is a bound parameter.
+ * {@link com.dataeye.core.virtualevents.MatchField}, every value is a bound parameter. A positive test
+ * on the URL runs on the store's table of distinct URLs ({@link EventUrls}) and reaches the events as
+ * their URL numbers.
  *
  * @param virtual the definition when X names a virtual event, else null
  */
@@ -78,7 +82,31 @@ public record EventRef(String name, VirtualEvent virtual) {
     }
 
     static String condition(Condition c, List<Object> args) {
-        String col = c.field().column();
+        if (c.field() == MatchField.URL && !c.op().negative()) {
+            // Tested per distinct URL instead of per event (EventUrls): the matching URLs' numbers are
+            // integers, their page numbers reach the events scan as a join filter, and an event without
+            // a URL (NULL numbers) matches none, as a positive test on a missing field. The matches
+            // remembered for this condition (UrlMatches) are read, and the test runs only on the URLs
+            // stored after them: the same set whether or not anything was remembered.
+            String key = UrlMatches.key(c);
+            args.add(key);
+            args.add(key);
+            // (the test sits in a CASE on the newer URLs, so that no plan runs it on the remembered ones first)
+            return "(page_id, url_id) IN (SELECT page_id, url_id FROM " + EventUrls.MATCHES + " WHERE match_key = ? UNION ALL "
+                    + "SELECT u.page_id, u.url_id FROM " + EventUrls.TABLE + " u, (SELECT coalesce(max(through), 0) AS through FROM "
+                    + EventUrls.MATCHED_THROUGH + " WHERE match_key = ?) r WHERE u.url_id > r.through AND CASE WHEN u.url_id > r.through THEN "
+                    + urlTest(c, args) + " ELSE false END)";
+        }
+        return test(c.field().column(), c, args);
+    }
+
+    /** A positive URL condition as a test of {@code url} (a column of the events and of {@link EventUrls#TABLE}). */
+    static String urlTest(Condition c, List<Object> args) {
+        return test("url", c, args);
+    }
+
+    /** The test of one column; negative operators count a missing field as passing. */
+    private static String test(String col, Condition c, List<Object> args) {
         args.add(c.op() == com.dataeye.core.virtualevents.MatchOp.GLOB ? c.likePattern() : c.value());
         return switch (c.op()) {
             case EQUALS -> col + " = ?";

@@ -57,7 +57,48 @@ final class Schema {
                     + " WHERE NOT EXISTS (SELECT 1 FROM schema_version)");
         }
         materialisedPersons(conn);
+        urlNumbers(conn);
+        // after the version steps, so that the view lists the columns they added
+        try (Statement st = conn.createStatement()) {
+            st.execute("CREATE OR REPLACE VIEW resolved_events AS SELECT * EXCLUDE (person_id), person_id FROM events");
+        }
         personProperties(conn);
+    }
+
+    // ---- version 3 (issue 8, virtual events on URLs): distinct URLs numbered --------------------
+
+    /**
+     * From version 3 every event carries the number of its URL and of its page ({@link EventUrls}),
+     * so a virtual event's URL condition is tested once per distinct URL instead of once per page
+     * view. A version-2 store is numbered once here, in one transaction; a new store runs the same
+     * step on its empty tables.
+     */
+    private static void urlNumbers(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            int version;
+            try (var rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
+                rs.next();
+                version = rs.getInt(1);
+            }
+            if (version >= 3) {
+                return;
+            }
+            boolean auto = conn.getAutoCommit();
+            conn.setAutoCommit(false);
+            try {
+                EventUrls.backfill(st);
+                st.execute("UPDATE schema_version SET version = 3");
+                conn.commit();
+                // as in version 2: the updated rows are recompressed by a checkpoint rather than read through version chains
+                conn.setAutoCommit(true);
+                st.execute("CHECKPOINT");
+            } catch (SQLException e) {
+                conn.rollback();
+                throw e;
+            } finally {
+                conn.setAutoCommit(auto);
+            }
+        }
     }
 
     // ---- version 2 (issue 4, analysis speed): the person mapping is materialised ----------------
@@ -95,7 +136,6 @@ final class Schema {
                     conn.setAutoCommit(auto);
                 }
             }
-            st.execute("CREATE OR REPLACE VIEW resolved_events AS SELECT * EXCLUDE (person_id), person_id FROM events");
         }
     }
 

@@ -2,7 +2,9 @@ package com.dataeye.server.virtualevents;
 
 import com.dataeye.analytics.query.EventRef;
 import com.dataeye.analytics.query.QueryExecutor;
+import com.dataeye.analytics.query.UrlMatches;
 import com.dataeye.analytics.query.VirtualEventScope;
+import com.dataeye.analytics.store.DuckDb;
 import com.dataeye.core.project.Project;
 import com.dataeye.core.virtualevents.InvalidDefinitionException;
 import com.dataeye.core.virtualevents.VirtualEvent;
@@ -13,6 +15,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,18 +35,29 @@ public class VirtualEventCatalog {
     private final VirtualEventRepository repository;
     private final PlanRegistry plans;
     private final QueryExecutor executor;
+    private final UrlMatches urlMatches;
 
-    VirtualEventCatalog(VirtualEventRepository repository, PlanRegistry plans, QueryExecutor executor) {
+    VirtualEventCatalog(VirtualEventRepository repository, PlanRegistry plans, QueryExecutor executor, DuckDb db) {
         this.repository = repository;
         this.plans = plans;
         this.executor = executor;
+        this.urlMatches = new UrlMatches(db);
     }
 
-    /** The current definitions, read once per analysis and only if it names an event at all. */
+    /**
+     * The current definitions, read once per analysis and only if it names an event at all. A virtual
+     * event the analysis names gets its URL conditions' matches brought up to date first (UrlMatches:
+     * only the URLs stored since are tested), once per analysis.
+     */
     public VirtualEventScope scope(String projectId) {
         Supplier<Map<String, VirtualEvent>> current = memo(() -> repository.current(projectId).stream()
                 .filter(v -> !v.archived()).collect(Collectors.toMap(VirtualEvent::name, v -> v, (a, b) -> a, LinkedHashMap::new)));
-        return new VirtualEventScope(name -> Optional.ofNullable(current.get().get(name)));
+        Set<String> remembered = new HashSet<>();
+        return new VirtualEventScope(name -> {
+            Optional<VirtualEvent> v = Optional.ofNullable(current.get().get(name));
+            v.filter(e -> remembered.add(e.name())).ifPresent(urlMatches::remember);
+            return v;
+        });
     }
 
     /** Puts the project's scope into a query body (replacing anything a client sent under that key). */

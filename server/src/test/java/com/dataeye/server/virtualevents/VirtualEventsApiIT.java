@@ -1,10 +1,12 @@
 package com.dataeye.server.virtualevents;
 
+import com.dataeye.analytics.store.DuckDb;
 import com.dataeye.server.plan.Shop;
 import com.dataeye.server.support.InProcessServer;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
@@ -19,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VirtualEventsApiIT extends InProcessServer {
 
     private Shop shop;
+
+    @Autowired
+    DuckDb db;
 
     @BeforeEach
     void freshProjectWithClicks() {
@@ -45,7 +50,7 @@ class VirtualEventsApiIT extends InProcessServer {
     }
 
     @Test
-    void anAnalysisUsesTheCurrentVersionAndSaysWhichWhenTheDefinitionChanges() {
+    void anAnalysisUsesTheCurrentVersionAndSaysWhichWhenTheDefinitionChanges() throws Exception {
         Shop.Response created = shop.post("/virtual-events", BUY_CLICK);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         assertThat(created.body().path("version").asInt()).isEqualTo(1);
@@ -64,6 +69,12 @@ class VirtualEventsApiIT extends InProcessServer {
         assertThat(v2.path("series").path(0).path("total").asDouble()).isEqualTo(3.0);
         assertThat(v2.path("virtual_events").path(0).path("version").asInt()).isEqualTo(2);
         assertThat(v2.path("virtual_events").path(0).path("saved_at").asString()).isNotEqualTo(v1.path("virtual_events").path(0).path("saved_at").asString());
+        // naming it made the server remember the URL condition's matches (p/lut and p/font), so the next analysis tests only newer URLs
+        try (var c = db.connect(); var st = c.createStatement(); var rs = st.executeQuery(
+                "SELECT count(*) FROM event_url_matches WHERE match_key = 'glob https://shop.example/p/*'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isGreaterThanOrEqualTo(2);
+        }
 
         JsonNode one = shop.get("/virtual-events/buy_click").body();
         assertThat(one.path("version").asInt()).isEqualTo(2);
