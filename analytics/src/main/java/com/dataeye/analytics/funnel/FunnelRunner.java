@@ -1,6 +1,7 @@
 package com.dataeye.analytics.funnel;
 
 import com.dataeye.analytics.query.Filter;
+import com.dataeye.analytics.query.EventRef;
 import com.dataeye.analytics.query.QueryExecutor;
 
 import java.time.ZoneId;
@@ -53,7 +54,7 @@ public final class FunnelRunner {
         String id = exclusive ? "" : ", 'id': event_id";
         StringBuilder sql = new StringBuilder("WITH ev0 AS (SELECT person_id, ts").append(entryId ? ", event_id" : "");
         for (int k = 1; k <= n; k++) {
-            sql.append(", ").append(condition(q.steps().get(k - 1), args)).append(" AS ok").append(k);
+            sql.append(", ").append(condition(q, k - 1, args)).append(" AS ok").append(k);
         }
         sql.append(", ");
         if (q.breakdown() != null) {
@@ -148,12 +149,34 @@ public final class FunnelRunner {
                 && q.steps().stream().map(s -> s.event().name()).distinct().count() == q.steps().size();
     }
 
-    private static String condition(FunnelQuery.Step step, List<Object> args) {
-        StringBuilder c = new StringBuilder("coalesce(").append(step.event().sql(args));
+    private static String condition(FunnelQuery q, int index, List<Object> args) {
+        FunnelQuery.Step step = q.steps().get(index);
+        StringBuilder c = new StringBuilder("coalesce(").append(impliedByPrefilter(q, index)
+                ? EventRef.anyOf(step.event().eventNames(), args) : step.event().sql(args));
         for (Filter f : step.filters()) {
             c.append(" AND ").append(f.toSql(args));
         }
         return c.append(", false)").toString();
+    }
+
+    /**
+     * Whether a virtual step's own test may be left to the prefilter: when no other step can match its
+     * stored events (say {@code $pageview}), such a row passed the WHERE only through this step's test,
+     * so its event name alone says the step matched. A URL test is a semi-join over the distinct URLs;
+     * evaluated once instead of twice per row it kept a funnel with a URL step near its explicit cost.
+     */
+    public static boolean impliedByPrefilter(FunnelQuery q, int index) {
+        EventRef e = q.steps().get(index).event();
+        if (!e.isVirtual()) {
+            return false;
+        }
+        java.util.Set<String> mine = new java.util.HashSet<>(e.eventNames());
+        for (int k = 0; k < q.steps().size(); k++) {
+            if (k != index && q.steps().get(k).event().eventNames().stream().anyMatch(mine::contains)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The counting statement: one row per entry group plus {@code $all}. */

@@ -121,6 +121,11 @@ public record EventRef(String name, VirtualEvent virtual) {
         };
     }
 
+    /** "The stored event is one of {@code names}", for a caller that has tested the rest of a definition already. */
+    public static String anyOf(List<String> names, List<Object> args) {
+        return inList("event", names, args);
+    }
+
     private static String inList(String column, List<String> names, List<Object> args) {
         if (names.size() == 1) {
             args.add(names.get(0));
