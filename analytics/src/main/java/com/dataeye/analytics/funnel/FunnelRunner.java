@@ -52,46 +52,72 @@ public final class FunnelRunner {
         boolean exclusive = exclusiveSteps(q);
         boolean entryId = !exclusive || q.breakdown() != null;
         String id = exclusive ? "" : ", 'id': event_id";
-        StringBuilder sql = new StringBuilder("WITH ev0 AS (SELECT person_id, ts").append(entryId ? ", event_id" : "");
+        // the columns of a step-relevant event row: its step tests and its breakdown value
+        List<Object> selectArgs = new ArrayList<>();
+        StringBuilder select = new StringBuilder("SELECT person_id, ts").append(entryId ? ", event_id" : "");
         for (int k = 1; k <= n; k++) {
-            sql.append(", ").append(condition(q, k - 1, args)).append(" AS ok").append(k);
+            select.append(", ").append(condition(q, k - 1, selectArgs)).append(" AS ok").append(k);
         }
-        sql.append(", ");
+        select.append(", ");
         if (q.breakdown() != null) {
-            q.breakdown().bind(args);
-            sql.append(q.breakdown().textSql());
+            q.breakdown().bind(selectArgs);
+            select.append(q.breakdown().textSql());
         } else {
-            sql.append("NULL");
+            select.append("NULL");
         }
-        sql.append(" AS grp FROM resolved_events WHERE project_id = ? AND ts >= ? AND ts < ? AND event IN (");
-        args.add(projectId);
-        args.add(q.range().start(zone));
-        args.add(q.range().end(zone).plus(q.window()));
+        select.append(" AS grp FROM resolved_events WHERE project_id = ? AND ts >= ? AND ts < ? AND ");
+        List<Object> rangeArgs = List.of(projectId, q.range().start(zone), q.range().end(zone).plus(q.window()));
         // the real events any step can match: the scan skips all others before a step's conditions run
         List<String> names = q.steps().stream().flatMap(s -> s.event().eventNames().stream()).distinct().toList();
-        for (int k = 0; k < names.size(); k++) {
-            sql.append(k == 0 ? "?" : ", ?");
-            args.add(names.get(k));
-        }
-        sql.append(")");
-        if (q.steps().stream().anyMatch(s -> s.event().isVirtual())) {
-            // a virtual step's events (say $WebClick) are mostly not the step: drop them before the
-            // per-row step columns are computed, not after
-            List<String> real = q.steps().stream().filter(s -> !s.event().isVirtual()).map(s -> s.event().name()).distinct().toList();
-            sql.append(" AND (");
-            String or = "";
+        List<String> real = q.steps().stream().filter(s -> !s.event().isVirtual()).map(s -> s.event().name()).distinct().toList();
+        StringBuilder sql = new StringBuilder("WITH ev0 AS (");
+        boolean anyVirtual = q.steps().stream().anyMatch(s -> s.event().isVirtual());
+        boolean split = anyVirtual && java.util.stream.IntStream.range(0, n)
+                .allMatch(k -> !q.steps().get(k).event().isVirtual() || impliedByPrefilter(q, k));
+        if (split) {
+            // No two steps share a stored event: one scan for the real steps' events and one per virtual
+            // step, each with its own test in its WHERE, where the store pushes it into the scan (a URL
+            // test's matching page numbers, a path) instead of testing every row of the event behind it.
+            // The same columns in every branch: a row of one branch fails the other branches' tests.
+            String union = "";
             if (!real.isEmpty()) {
-                sql.append("event IN (").append(String.join(", ", java.util.Collections.nCopies(real.size(), "?"))).append(")");
-                args.addAll(real);
-                or = " OR ";
+                sql.append(select);
+                args.addAll(selectArgs);
+                args.addAll(rangeArgs);
+                sql.append(EventRef.anyOf(real, args));
+                union = " UNION ALL ";
             }
             for (FunnelQuery.Step s : q.steps()) {
                 if (s.event().isVirtual()) {
-                    sql.append(or).append(s.event().sql(args));
-                    or = " OR ";
+                    sql.append(union).append(select);
+                    args.addAll(selectArgs);
+                    args.addAll(rangeArgs);
+                    sql.append(s.event().sql(args));
+                    union = " UNION ALL ";
                 }
             }
-            sql.append(")");
+        } else {
+            sql.append(select);
+            args.addAll(selectArgs);
+            args.addAll(rangeArgs);
+            sql.append(EventRef.anyOf(names, args));
+            if (anyVirtual) {
+                // a virtual step's events (say $WebClick) are mostly not the step: drop them before the
+                // per-row step columns are computed, not after
+                sql.append(" AND (");
+                String or = "";
+                if (!real.isEmpty()) {
+                    sql.append(EventRef.anyOf(real, args));
+                    or = " OR ";
+                }
+                for (FunnelQuery.Step s : q.steps()) {
+                    if (s.event().isVirtual()) {
+                        sql.append(or).append(s.event().sql(args));
+                        or = " OR ";
+                    }
+                }
+                sql.append(")");
+            }
         }
         // times as epoch microseconds: comparisons and the window's deadline stay integer arithmetic
         // (TIMESTAMPTZ arithmetic goes through ICU's calendar)
