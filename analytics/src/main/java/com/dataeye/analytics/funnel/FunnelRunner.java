@@ -52,20 +52,6 @@ public final class FunnelRunner {
         boolean exclusive = exclusiveSteps(q);
         boolean entryId = !exclusive || q.breakdown() != null;
         String id = exclusive ? "" : ", 'id': event_id";
-        // the columns of a step-relevant event row: its step tests and its breakdown value
-        List<Object> selectArgs = new ArrayList<>();
-        StringBuilder select = new StringBuilder("SELECT person_id, ts").append(entryId ? ", event_id" : "");
-        for (int k = 1; k <= n; k++) {
-            select.append(", ").append(condition(q, k - 1, selectArgs)).append(" AS ok").append(k);
-        }
-        select.append(", ");
-        if (q.breakdown() != null) {
-            q.breakdown().bind(selectArgs);
-            select.append(q.breakdown().textSql());
-        } else {
-            select.append("NULL");
-        }
-        select.append(" AS grp FROM resolved_events WHERE project_id = ? AND ts >= ? AND ts < ? AND ");
         List<Object> rangeArgs = List.of(projectId, q.range().start(zone), q.range().end(zone).plus(q.window()));
         // the real events any step can match: the scan skips all others before a step's conditions run
         List<String> names = q.steps().stream().flatMap(s -> s.event().eventNames().stream()).distinct().toList();
@@ -80,25 +66,25 @@ public final class FunnelRunner {
             // test's matching page numbers, a path) instead of testing every row of the event behind it.
             // The same columns in every branch: a row of one branch fails the other branches' tests.
             String union = "";
+            // A step outside a branch is a literal false there, so that the store's pushed-down "any step"
+            // filter of one branch does not admit the other branches' events.
             if (!real.isEmpty()) {
-                sql.append(select);
-                args.addAll(selectArgs);
+                sql.append(rows(q, entryId, k -> !q.steps().get(k).event().isVirtual(), args));
                 args.addAll(rangeArgs);
                 sql.append(EventRef.anyOf(real, args));
                 union = " UNION ALL ";
             }
-            for (FunnelQuery.Step s : q.steps()) {
-                if (s.event().isVirtual()) {
-                    sql.append(union).append(select);
-                    args.addAll(selectArgs);
+            for (int v = 0; v < n; v++) {
+                if (q.steps().get(v).event().isVirtual()) {
+                    int only = v;
+                    sql.append(union).append(rows(q, entryId, k -> k == only, args));
                     args.addAll(rangeArgs);
-                    sql.append(s.event().sql(args));
+                    sql.append(q.steps().get(v).event().sql(args));
                     union = " UNION ALL ";
                 }
             }
         } else {
-            sql.append(select);
-            args.addAll(selectArgs);
+            sql.append(rows(q, entryId, k -> true, args));
             args.addAll(rangeArgs);
             sql.append(EventRef.anyOf(names, args));
             if (anyVirtual) {
@@ -183,6 +169,25 @@ public final class FunnelRunner {
             c.append(" AND ").append(f.toSql(args));
         }
         return c.append(", false)").toString();
+    }
+
+    /**
+     * "SELECT … WHERE project and time AND ", the columns of a step-relevant event row: its step tests
+     * ({@code false} for the steps {@code inBranch} leaves out) and its breakdown value.
+     */
+    private static String rows(FunnelQuery q, boolean entryId, java.util.function.IntPredicate inBranch, List<Object> args) {
+        StringBuilder select = new StringBuilder("SELECT person_id, ts").append(entryId ? ", event_id" : "");
+        for (int k = 1; k <= q.steps().size(); k++) {
+            select.append(", ").append(inBranch.test(k - 1) ? condition(q, k - 1, args) : "false").append(" AS ok").append(k);
+        }
+        select.append(", ");
+        if (q.breakdown() != null) {
+            q.breakdown().bind(args);
+            select.append(q.breakdown().textSql());
+        } else {
+            select.append("NULL");
+        }
+        return select.append(" AS grp FROM resolved_events WHERE project_id = ? AND ts >= ? AND ts < ? AND ").toString();
     }
 
     /**
