@@ -101,6 +101,17 @@ public final class DuckDbEventStore implements EventStore {
      * sees them under the id's own anonymous person).
      */
     public void appendImport(java.util.List<ImportRows> parts) {
+        appendImport(parts, null);
+    }
+
+    /**
+     * As {@link #appendImport(java.util.List)}, for parts whose events were resolved to their persons
+     * through every link made before the chunk was prepared: only {@code linksSince} — the links made
+     * since, asked for once the chunk's turn to append has come — are joined, not every stored link.
+     * {@code null} joins every stored link.
+     */
+    public void appendImport(java.util.List<ImportRows> parts,
+                             java.util.function.Supplier<java.util.List<IdentityLink>> linksSince) {
         if (parts.stream().allMatch(ImportRows::isEmpty)) {
             return;
         }
@@ -120,12 +131,17 @@ public final class DuckDbEventStore implements EventStore {
             synchronized (this) {
                 // as for a segment load: one DuckDB thread reads and writes at the least CPU per row
                 try (Statement st = c.createStatement()) {
-                    st.execute("SET threads = 1");
+                    st.execute("SET threads = " + Integer.getInteger("imp2.threads", 1));
+                    if (Boolean.getBoolean("imp2.noOrder")) st.execute("SET preserve_insertion_order = false");
+                    String dis = System.getProperty("imp2.disabled");
+                    if (dis != null) st.execute("SET disabled_compression_methods = '" + dis + "'");
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
                 try {
-                    ImportAppender.append(c, parts);
+                    // asked for in this turn: a segment load committing a collector's link runs before
+                    // (its link is listed) or after (its UPDATE sees this chunk's events)
+                    ImportAppender.append(c, parts, linksSince == null ? null : linksSince.get());
                     if (parts.stream().anyMatch(p -> !p.links().isEmpty())) {
                         pendingLinks = true;
                     }

@@ -25,6 +25,14 @@ final class ImportAppender {
 
 
     static void append(DuckDBConnection c, List<ImportRows> parts) {
+        append(c, parts, null);
+    }
+
+    /**
+     * @param recentLinks the links the parts' events were not resolved through (made while they were
+     *                    prepared), joined to them; {@code null}: join every stored link
+     */
+    static void append(DuckDBConnection c, List<ImportRows> parts, List<IdentityLink> recentLinks) {
         try {
             List<IdentityLink> links = new ArrayList<>();
             boolean quarantined = false;
@@ -38,7 +46,7 @@ final class ImportAppender {
             if (quarantined) {
                 appendQuarantined(c, parts);
             }
-            appendEvents(c, parts);
+            appendEvents(c, parts, recentLinks);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             try {
@@ -116,7 +124,8 @@ final class ImportAppender {
      * each value through JNI). Each event is stored with the person its id is linked to through every
      * link stored so far, this chunk's included — the same join as a segment load.
      */
-    private static void appendEvents(DuckDBConnection c, List<ImportRows> parts) throws SQLException {
+    private static void appendEvents(DuckDBConnection c, List<ImportRows> parts, List<IdentityLink> recentLinks)
+            throws SQLException {
         StringBuilder files = new StringBuilder();
         for (ImportRows p : parts) {
             if (p.events() > 0) {
@@ -128,18 +137,50 @@ final class ImportAppender {
         if (files.isEmpty()) {
             return;
         }
+        String links = "identities";
+        if (recentLinks != null) {
+            links = recentLinks(c, recentLinks);
+        }
         try (Statement st = c.createStatement()) {
             st.execute("INSERT INTO events (" + EVENT_COLUMNS + ") SELECT s.event_id, s.project_id, s.event, s.type, "
-                    + "coalesce(i.person_id, s.person_id), s.distinct_id, s.anonymous_id, s.login_id, "
+                    + (links == null ? "s.person_id" : "coalesce(i.person_id, s.person_id)") + ", s.distinct_id, s.anonymous_id, s.login_id, "
                     + "make_timestamp(s.ts)::TIMESTAMPTZ, make_timestamp(s.received_at)::TIMESTAMPTZ, s.lib, s.lib_version, "
                     + "s.url, s.path, s.title, s.referrer, s.utm_source, s.utm_medium, s.utm_campaign, s.utm_content, "
                     + "s.utm_term, s.channel, s.os, s.browser, s.device_type, s.screen, s.ip, s.element_selector, "
                     + "s.element_path, s.element_text, s.order_id, s.product_id, s.amount, s.properties "
                     + "FROM read_csv([" + files + "], header = false, delim = ',', quote = '\"', escape = '\"', "
                     + "nullstr = '', allow_quoted_nulls = false, auto_detect = false, max_line_size = 8388608, "
-                    + "columns = " + ImportCsv.COLUMNS + ") s LEFT JOIN identities i "
-                    + "ON i.project_id = s.project_id AND i.distinct_id = s.distinct_id");
+                    + "columns = " + ImportCsv.COLUMNS + ") s"
+                    + (links == null ? "" : " LEFT JOIN " + links + " i ON i.project_id = s.project_id AND i.distinct_id = s.distinct_id"));
         }
+    }
+
+    /**
+     * The links made while a chunk was prepared, in a temporary table of the connection (the join's
+     * build side: a few thousand links instead of every stored one, rebuilt per chunk). {@code null}
+     * when there are none: the events need no join at all.
+     */
+    private static String recentLinks(DuckDBConnection c, List<IdentityLink> recentLinks) throws SQLException {
+        if (recentLinks.isEmpty()) {
+            return null;
+        }
+        // one row per id, else the join would store an event twice; a later link replaces one forgotten
+        // after a failed commit
+        java.util.Map<List<String>, IdentityLink> byId = new java.util.LinkedHashMap<>();
+        for (IdentityLink l : recentLinks) {
+            byId.put(List.of(l.projectId(), l.distinctId()), l);
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TEMP TABLE IF NOT EXISTS import_recent_links "
+                    + "(project_id VARCHAR NOT NULL, distinct_id VARCHAR NOT NULL, person_id VARCHAR NOT NULL)");
+            st.execute("DELETE FROM import_recent_links");
+        }
+        try (DuckDBAppender app = c.createAppender("temp", DuckDBConnection.DEFAULT_SCHEMA, "import_recent_links")) {
+            for (IdentityLink l : byId.values()) {
+                app.beginRow().append(l.projectId()).append(l.distinctId()).append(l.personId()).endRow();
+            }
+        }
+        return "import_recent_links";
     }
 
     private static void str(DuckDBAppender app, String s) throws SQLException {

@@ -217,6 +217,29 @@ class DuckDbEventStoreTest {
     }
 
     @Test
+    void importedEventsResolvedBeforeALinkWasMadeAreJoinedToTheLinksMadeMeanwhileOnly() {
+        Instant t = Instant.parse("2026-11-25T01:00:00Z");
+        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
+            // a stored link the parts were already resolved through is not joined again: e1 keeps the person it was
+            // prepared with (a join of every stored link would have moved it to user-1)
+            store.appendImport(List.of(ImportRows.of(new CommitBatch(List.of(), List.of(new IdentityLink("shop", "anon-1", "user-1", t)),
+                    List.of()))));
+            store.appendImport(List.of(ImportRows.of(new CommitBatch(List.of(event("e1", "product_view", "anon-1", t)), List.of(),
+                    List.of()))), List::of);
+            // a link made while the chunk was prepared (another part's, here of the collector) is joined
+            store.appendImport(List.of(ImportRows.of(new CommitBatch(List.of(event("e2", "product_view", "anon-2", t),
+                    event("e3", "product_view", "anon-3", t)), List.of(), List.of()))),
+                    () -> List.of(new IdentityLink("shop", "anon-2", "user-2", t), new IdentityLink("shop", "anon-2", "user-2", t)));
+            assertThat(new RecentEventsQuery("shop", null, "anon-1", 10).run(db, json)).extracting(r -> r.get("event_id"))
+                    .containsExactly("e1");
+            assertThat(new RecentEventsQuery("shop", null, "user-2", 10).run(db, json)).extracting(r -> r.get("event_id"))
+                    .containsExactly("e2");
+            assertThat(new RecentEventsQuery("shop", null, "anon-3", 10).run(db, json)).extracting(r -> r.get("event_id"))
+                    .containsExactly("e3");
+        }
+    }
+
+    @Test
     void importedEventsOfALinkedIdBelongToItsPersonAndALinkMovesEarlierEventsOnceItsLinksAreApplied() {
         Instant t = Instant.parse("2026-11-25T01:00:00Z");
         try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {

@@ -57,10 +57,13 @@ public class Importer {
     private final Counter imported;
     private final Counter importNanos;
 
+    private final com.dataeye.core.identity.IdentityResolver identities;
+
     public Importer(@Qualifier("importPipeline") IngestPipeline pipeline, DuckDbEventStore store,
-                    MeterRegistry metrics) {
+                    com.dataeye.core.identity.IdentityResolver identities, MeterRegistry metrics) {
         this.pipeline = pipeline;
         this.store = store;
+        this.identities = identities;
         int threads = Runtime.getRuntime().availableProcessors();
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(threads, r -> {
@@ -142,14 +145,26 @@ public class Importer {
         log.debug("import {} into {}: chunk from line {} ({} bytes)", importId, project.id(), firstLine, length);
         ChunkLines lines = ChunkLines.split(body, length, firstLine);
         IngestContext ctx = new IngestContext(project, Instant.now(), null, null, null);
-        List<Slice> slices = prepareInParallel(lines, body, ctx, format);
+        // Every event is resolved to its person in Java while prepared; only links made from here on (this
+        // chunk's own, other chunks' in flight, the collector's) can be missing from it — the store joins
+        // those few instead of every stored link.
+        long mark = identities.mark();
         try {
-            load(slices);
-        } catch (RuntimeException e) {
-            slices.forEach(s -> pipeline.rollback(s.claims()));
-            log.warn("import {} chunk from line {} could not be stored: {}", importId, firstLine, e.getMessage());
-            throw new OverloadedException("the event store could not commit the chunk: " + e.getMessage(), Duration.ofSeconds(5));
+            List<Slice> slices = prepareInParallel(lines, body, ctx, format);
+            try {
+                load(slices, mark);
+            } catch (RuntimeException e) {
+                slices.forEach(s -> pipeline.rollback(s.claims()));
+                log.warn("import {} chunk from line {} could not be stored: {}", importId, firstLine, e.getMessage());
+                throw new OverloadedException("the event store could not commit the chunk: " + e.getMessage(), Duration.ofSeconds(5));
+            }
+            return answer(lines, slices, firstLine);
+        } finally {
+            identities.release(mark);
         }
+    }
+
+    private ChunkResult answer(ChunkLines lines, List<Slice> slices, long firstLine) {
         long accepted = 0;
         long duplicates = 0;
         long rejected = 0;
@@ -230,10 +245,10 @@ public class Importer {
     }
 
     /** Appends the slices, in order, to the store in one transaction. */
-    private void load(List<Slice> slices) {
+    private void load(List<Slice> slices, long mark) {
         long start = System.nanoTime();
         try {
-            store.appendImport(slices.stream().map(Slice::rows).toList());
+            store.appendImport(slices.stream().map(Slice::rows).toList(), Boolean.getBoolean("imp2.fullJoin") ? null : () -> identities.linksSince(mark));
         } finally {
             importNanos.increment(System.nanoTime() - start);
         }
