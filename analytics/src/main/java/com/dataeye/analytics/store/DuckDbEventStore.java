@@ -101,17 +101,19 @@ public final class DuckDbEventStore implements EventStore {
      * sees them under the id's own anonymous person).
      */
     public void appendImport(java.util.List<ImportRows> parts) {
-        appendImport(parts, null);
+        appendImport(parts, -1);
     }
 
     /**
-     * As {@link #appendImport(java.util.List)}, for parts whose events were resolved to their persons
-     * through every link made before the chunk was prepared: only {@code linksSince} — the links made
-     * since, asked for once the chunk's turn to append has come — are joined, not every stored link.
-     * {@code null} joins every stored link.
+     * As {@link #appendImport(java.util.List)}, for parts whose rows already carry the person of every id
+     * linked in memory when they were written (the importer resolves them in Java, the chunk's own links
+     * included): no join with the stored links, unless a segment load that may have stored links
+     * committed after {@code linkLoadsSeen} was read ({@link #linkLoads}) — its link may have been made
+     * after the rows were written, and its UPDATE ran before these events were stored.
+     *
+     * @param linkLoadsSeen {@link #linkLoads} read before the rows were written; {@code -1}: always join
      */
-    public void appendImport(java.util.List<ImportRows> parts,
-                             java.util.function.Supplier<java.util.List<IdentityLink>> linksSince) {
+    public void appendImport(java.util.List<ImportRows> parts, long linkLoadsSeen) {
         if (parts.stream().allMatch(ImportRows::isEmpty)) {
             return;
         }
@@ -131,17 +133,14 @@ public final class DuckDbEventStore implements EventStore {
             synchronized (this) {
                 // as for a segment load: one DuckDB thread reads and writes at the least CPU per row
                 try (Statement st = c.createStatement()) {
-                    st.execute("SET threads = " + Integer.getInteger("imp2.threads", 1));
-                    if (Boolean.getBoolean("imp2.noOrder")) st.execute("SET preserve_insertion_order = false");
-                    String dis = System.getProperty("imp2.disabled");
-                    if (dis != null) st.execute("SET disabled_compression_methods = '" + dis + "'");
+                    st.execute("SET threads = 1");
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
                 try {
-                    // asked for in this turn: a segment load committing a collector's link runs before
-                    // (its link is listed) or after (its UPDATE sees this chunk's events)
-                    ImportAppender.append(c, parts, linksSince == null ? null : linksSince.get());
+                    // read in this turn: a segment load of a collector's link is either before it (counted,
+                    // so joined) or after this commit (its UPDATE moves these events)
+                    ImportAppender.append(c, parts, linkLoadsSeen < 0 || linkLoads != linkLoadsSeen);
                     if (parts.stream().anyMatch(p -> !p.links().isEmpty())) {
                         pendingLinks = true;
                     }
@@ -225,7 +224,20 @@ public final class DuckDbEventStore implements EventStore {
         load(writer, segment, seq, holdsOtherRecords, threads);
     }
 
+    /**
+     * Segment loads (collector, direct commits) that may have stored identity links; an import chunk whose
+     * rows were resolved before one of them joins the stored links ({@link #appendImport(java.util.List, long)}).
+     */
+    private volatile long linkLoads;
+
+    public long linkLoads() {
+        return linkLoads;
+    }
+
     private void load(DuckDBConnection writer, java.nio.file.Path segment, Long seq, boolean holdsOtherRecords, int threads) {
+        if (holdsOtherRecords) {
+            linkLoads++; // under the store's lock, as every load; counted even if it fails (a join too many is harmless)
+        }
         String file = "'" + segment.toAbsolutePath().toString().replace("'", "''") + "'";
         try (Statement st = writer.createStatement()) {
             // One thread parses a segment at about half the CPU per row of two, and the collector needs

@@ -25,14 +25,14 @@ final class ImportAppender {
 
 
     static void append(DuckDBConnection c, List<ImportRows> parts) {
-        append(c, parts, null);
+        append(c, parts, true);
     }
 
     /**
-     * @param recentLinks the links the parts' events were not resolved through (made while they were
-     *                    prepared), joined to them; {@code null}: join every stored link
+     * @param joinStoredLinks whether each event's person is looked up in the stored links (as a segment
+     *                        load does), or the rows carry it already
      */
-    static void append(DuckDBConnection c, List<ImportRows> parts, List<IdentityLink> recentLinks) {
+    static void append(DuckDBConnection c, List<ImportRows> parts, boolean joinStoredLinks) {
         try {
             List<IdentityLink> links = new ArrayList<>();
             boolean quarantined = false;
@@ -46,7 +46,7 @@ final class ImportAppender {
             if (quarantined) {
                 appendQuarantined(c, parts);
             }
-            appendEvents(c, parts, recentLinks);
+            appendEvents(c, parts, joinStoredLinks);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             try {
@@ -124,7 +124,7 @@ final class ImportAppender {
      * each value through JNI). Each event is stored with the person its id is linked to through every
      * link stored so far, this chunk's included — the same join as a segment load.
      */
-    private static void appendEvents(DuckDBConnection c, List<ImportRows> parts, List<IdentityLink> recentLinks)
+    private static void appendEvents(DuckDBConnection c, List<ImportRows> parts, boolean joinStoredLinks)
             throws SQLException {
         StringBuilder files = new StringBuilder();
         for (ImportRows p : parts) {
@@ -137,10 +137,8 @@ final class ImportAppender {
         if (files.isEmpty()) {
             return;
         }
-        String links = "identities";
-        if (recentLinks != null) {
-            links = recentLinks(c, recentLinks);
-        }
+        // the join cost ~1 µs an event at 2M (a hash table of every stored link built per chunk, every row probed)
+        String links = joinStoredLinks ? "identities" : null;
         try (Statement st = c.createStatement()) {
             st.execute("INSERT INTO events (" + EVENT_COLUMNS + ") SELECT s.event_id, s.project_id, s.event, s.type, "
                     + (links == null ? "s.person_id" : "coalesce(i.person_id, s.person_id)") + ", s.distinct_id, s.anonymous_id, s.login_id, "
@@ -153,34 +151,6 @@ final class ImportAppender {
                     + "columns = " + ImportCsv.COLUMNS + ") s"
                     + (links == null ? "" : " LEFT JOIN " + links + " i ON i.project_id = s.project_id AND i.distinct_id = s.distinct_id"));
         }
-    }
-
-    /**
-     * The links made while a chunk was prepared, in a temporary table of the connection (the join's
-     * build side: a few thousand links instead of every stored one, rebuilt per chunk). {@code null}
-     * when there are none: the events need no join at all.
-     */
-    private static String recentLinks(DuckDBConnection c, List<IdentityLink> recentLinks) throws SQLException {
-        if (recentLinks.isEmpty()) {
-            return null;
-        }
-        // one row per id, else the join would store an event twice; a later link replaces one forgotten
-        // after a failed commit
-        java.util.Map<List<String>, IdentityLink> byId = new java.util.LinkedHashMap<>();
-        for (IdentityLink l : recentLinks) {
-            byId.put(List.of(l.projectId(), l.distinctId()), l);
-        }
-        try (Statement st = c.createStatement()) {
-            st.execute("CREATE TEMP TABLE IF NOT EXISTS import_recent_links "
-                    + "(project_id VARCHAR NOT NULL, distinct_id VARCHAR NOT NULL, person_id VARCHAR NOT NULL)");
-            st.execute("DELETE FROM import_recent_links");
-        }
-        try (DuckDBAppender app = c.createAppender("temp", DuckDBConnection.DEFAULT_SCHEMA, "import_recent_links")) {
-            for (IdentityLink l : byId.values()) {
-                app.beginRow().append(l.projectId()).append(l.distinctId()).append(l.personId()).endRow();
-            }
-        }
-        return "import_recent_links";
     }
 
     private static void str(DuckDBAppender app, String s) throws SQLException {

@@ -1,11 +1,7 @@
 package com.dataeye.core.identity;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,6 +32,12 @@ public final class IdentityResolver {
         return person != null ? person : distinctId;
     }
 
+    /** The person {@code distinctId} is linked to, or {@code null} when it is not linked (unlike {@link #personOf}). */
+    public String linkedPersonOf(String projectId, String distinctId) {
+        ConcurrentHashMap<String, String> project = personByDistinctId.get(projectId);
+        return project == null ? null : project.get(distinctId);
+    }
+
     /**
      * Links {@code anonymousId} to {@code loginId} unless it is linked already.
      *
@@ -46,65 +48,9 @@ public final class IdentityResolver {
             return Optional.empty();
         }
         String previous = linksOf(projectId).putIfAbsent(anonymousId, loginId);
-        if (previous != null) {
-            return Optional.empty();
-        }
-        IdentityLink made = new IdentityLink(projectId, anonymousId, loginId, at);
-        // logged after it is visible to personOf: a mark taken before this line sees the link in linksSince,
-        // a mark taken after it sees the link through personOf
-        synchronized (recent) {
-            if (!marks.isEmpty()) {
-                recent.addLast(made);
-            } else {
-                recentBase++;
-            }
-        }
-        return Optional.of(made);
-    }
-
-    // Links made while some mark is held, in the order they were made; recentBase is the sequence number
-    // of the first one. Empty (only counting) when nobody holds a mark, so the collector alone keeps nothing.
-    private final ArrayDeque<IdentityLink> recent = new ArrayDeque<>();
-    private long recentBase;
-    private final TreeMap<Long, Integer> marks = new TreeMap<>();
-
-    /**
-     * Marks the present: {@link #linksSince} of the returned mark lists every link made from now on, until
-     * {@link #release}. A bulk import marks a chunk before preparing it — the events it resolves in
-     * Java miss only the links made meanwhile (its own slices' included), and only those need a join in SQL.
-     */
-    public long mark() {
-        synchronized (recent) {
-            long m = recentBase + recent.size();
-            marks.merge(m, 1, Integer::sum);
-            return m;
-        }
-    }
-
-    /** The links made since {@code mark} (taken with {@link #mark} and not released yet), oldest first. */
-    public List<IdentityLink> linksSince(long mark) {
-        synchronized (recent) {
-            List<IdentityLink> out = new ArrayList<>();
-            long seq = recentBase;
-            for (IdentityLink l : recent) {
-                if (seq++ >= mark) {
-                    out.add(l);
-                }
-            }
-            return out;
-        }
-    }
-
-    /** Gives a mark back; links no held mark can ask for any more are dropped. */
-    public void release(long mark) {
-        synchronized (recent) {
-            marks.computeIfPresent(mark, (m, n) -> n == 1 ? null : n - 1);
-            long keepFrom = marks.isEmpty() ? recentBase + recent.size() : marks.firstKey();
-            while (recentBase < keepFrom && !recent.isEmpty()) {
-                recent.pollFirst();
-                recentBase++;
-            }
-        }
+        return previous == null
+                ? Optional.of(new IdentityLink(projectId, anonymousId, loginId, at))
+                : Optional.empty();
     }
 
     /** Restores a link read back from the store at start-up. */

@@ -50,24 +50,11 @@ class IdentityResolverTest {
     }
 
     @Test
-    void aMarkListsExactlyTheLinksMadeAfterItUntilReleased() {
+    void linkedPersonOfNamesOnlyALinkedId() {
         IdentityResolver r = new IdentityResolver();
-        r.link("shop", "anon-before", "user-1", now);
-        long first = r.mark();
-        r.link("shop", "anon-a", "user-2", now);
-        long second = r.mark();
-        r.link("shop", "anon-b", "user-3", now);
-        r.link("shop", "anon-a", "user-9", now); // already linked: nothing made
-        assertThat(r.linksSince(first)).extracting(IdentityLink::distinctId).containsExactly("anon-a", "anon-b");
-        assertThat(r.linksSince(second)).extracting(IdentityLink::distinctId).containsExactly("anon-b");
-        r.release(first);
-        assertThat(r.linksSince(second)).extracting(IdentityLink::distinctId).containsExactly("anon-b");
-        r.release(second);
-        // nobody holds a mark: nothing is kept, and a new mark starts empty
-        r.link("shop", "anon-c", "user-4", now);
-        long third = r.mark();
-        assertThat(r.linksSince(third)).isEmpty();
-        r.link("shop", "anon-d", "user-4", now);
-        assertThat(r.linksSince(third)).extracting(IdentityLink::personId).containsExactly("user-4");
+        r.link("shop", "anon-phone", "user-42", now);
+        assertThat(r.linkedPersonOf("shop", "anon-phone")).isEqualTo("user-42");
+        assertThat(r.linkedPersonOf("shop", "anon-laptop")).isNull();
+        assertThat(r.linkedPersonOf("other", "anon-phone")).isNull();
     }
 }
