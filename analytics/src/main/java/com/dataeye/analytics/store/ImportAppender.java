@@ -121,8 +121,9 @@ final class ImportAppender {
     /**
      * The chunk's events, written by the preparing threads as CSV rows into one scratch file a part,
      * read by DuckDB's CSV reader (it parses them natively, a fraction of the CPU per row of appending
-     * each value through JNI). Each event is stored with the person its id is linked to through every
-     * link stored so far, this chunk's included — the same join as a segment load.
+     * each value through JNI). With {@code joinStoredLinks} each event is stored with the person its id
+     * is linked to through every link stored so far, this chunk's included — the same join as a segment
+     * load; without, with the person its row carries (resolved by the importer in Java).
      */
     private static void appendEvents(DuckDBConnection c, List<ImportRows> parts, boolean joinStoredLinks)
             throws SQLException {
@@ -137,7 +138,7 @@ final class ImportAppender {
         if (files.isEmpty()) {
             return;
         }
-        // the join cost ~1 µs an event at 2M (a hash table of every stored link built per chunk, every row probed)
+        // the join cost ~1 µs an event (a hash table of every stored link built per chunk, every row probed)
         String links = joinStoredLinks ? "identities" : null;
         try (Statement st = c.createStatement()) {
             st.execute("INSERT INTO events (" + EVENT_COLUMNS + ") SELECT s.event_id, s.project_id, s.event, s.type, "
