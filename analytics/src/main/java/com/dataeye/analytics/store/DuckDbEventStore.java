@@ -101,6 +101,19 @@ public final class DuckDbEventStore implements EventStore {
      * sees them under the id's own anonymous person).
      */
     public void appendImport(java.util.List<ImportRows> parts) {
+        appendImport(parts, -1);
+    }
+
+    /**
+     * As {@link #appendImport(java.util.List)}, for parts whose rows already carry the person of every id
+     * linked in memory when they were written (the importer resolves them in Java, the chunk's own links
+     * included): no join with the stored links, unless a segment load that may have stored links
+     * committed after {@code linkLoadsSeen} was read ({@link #linkLoads}) — its link may have been made
+     * after the rows were written, and its UPDATE ran before these events were stored.
+     *
+     * @param linkLoadsSeen {@link #linkLoads} read before the rows were written; {@code -1}: always join
+     */
+    public void appendImport(java.util.List<ImportRows> parts, long linkLoadsSeen) {
         if (parts.stream().allMatch(ImportRows::isEmpty)) {
             return;
         }
@@ -125,7 +138,9 @@ public final class DuckDbEventStore implements EventStore {
                     throw new IllegalStateException(e);
                 }
                 try {
-                    ImportAppender.append(c, parts);
+                    // read in this turn: a segment load of a collector's link is either before it (counted,
+                    // so joined) or after this commit (its UPDATE moves these events)
+                    ImportAppender.append(c, parts, linkLoadsSeen < 0 || linkLoads != linkLoadsSeen);
                     if (parts.stream().anyMatch(p -> !p.links().isEmpty())) {
                         pendingLinks = true;
                     }
@@ -209,7 +224,20 @@ public final class DuckDbEventStore implements EventStore {
         load(writer, segment, seq, holdsOtherRecords, threads);
     }
 
+    /**
+     * Segment loads (collector, direct commits) that may have stored identity links; an import chunk whose
+     * rows were resolved before one of them joins the stored links ({@link #appendImport(java.util.List, long)}).
+     */
+    private volatile long linkLoads;
+
+    public long linkLoads() {
+        return linkLoads;
+    }
+
     private void load(DuckDBConnection writer, java.nio.file.Path segment, Long seq, boolean holdsOtherRecords, int threads) {
+        if (holdsOtherRecords) {
+            linkLoads++; // under the store's lock, as every load; counted even if it fails (a join too many is harmless)
+        }
         String file = "'" + segment.toAbsolutePath().toString().replace("'", "''") + "'";
         try (Statement st = writer.createStatement()) {
             // One thread parses a segment at about half the CPU per row of two, and the collector needs

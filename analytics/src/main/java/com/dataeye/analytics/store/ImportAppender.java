@@ -25,6 +25,14 @@ final class ImportAppender {
 
 
     static void append(DuckDBConnection c, List<ImportRows> parts) {
+        append(c, parts, true);
+    }
+
+    /**
+     * @param joinStoredLinks whether each event's person is looked up in the stored links (as a segment
+     *                        load does), or the rows carry it already
+     */
+    static void append(DuckDBConnection c, List<ImportRows> parts, boolean joinStoredLinks) {
         try {
             List<IdentityLink> links = new ArrayList<>();
             boolean quarantined = false;
@@ -38,7 +46,7 @@ final class ImportAppender {
             if (quarantined) {
                 appendQuarantined(c, parts);
             }
-            appendEvents(c, parts);
+            appendEvents(c, parts, joinStoredLinks);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             try {
@@ -113,10 +121,12 @@ final class ImportAppender {
     /**
      * The chunk's events, written by the preparing threads as CSV rows into one scratch file a part,
      * read by DuckDB's CSV reader (it parses them natively, a fraction of the CPU per row of appending
-     * each value through JNI). Each event is stored with the person its id is linked to through every
-     * link stored so far, this chunk's included — the same join as a segment load.
+     * each value through JNI). With {@code joinStoredLinks} each event is stored with the person its id
+     * is linked to through every link stored so far, this chunk's included — the same join as a segment
+     * load; without, with the person its row carries (resolved by the importer in Java).
      */
-    private static void appendEvents(DuckDBConnection c, List<ImportRows> parts) throws SQLException {
+    private static void appendEvents(DuckDBConnection c, List<ImportRows> parts, boolean joinStoredLinks)
+            throws SQLException {
         StringBuilder files = new StringBuilder();
         for (ImportRows p : parts) {
             if (p.events() > 0) {
@@ -131,17 +141,20 @@ final class ImportAppender {
         String csv = "read_csv([" + files + "], header = false, delim = ',', quote = '\"', escape = '\"', "
                 + "nullstr = '', allow_quoted_nulls = false, auto_detect = false, max_line_size = 8388608, "
                 + "columns = " + ImportCsv.COLUMNS + ")";
+        // the join cost ~1 µs an event (a hash table of every stored link built per chunk, every row probed)
+        String links = joinStoredLinks ? "identities" : null;
         try (Statement st = c.createStatement()) {
             // the chunk's new URLs numbered first, so that each event is stored with its URL's numbers (EventUrls)
             EventUrls.extend(st, "SELECT url FROM " + csv);
             st.execute("INSERT INTO events (" + EVENT_COLUMNS + ") SELECT s.event_id, s.project_id, s.event, s.type, "
-                    + "coalesce(i.person_id, s.person_id), s.distinct_id, s.anonymous_id, s.login_id, "
+                    + (links == null ? "s.person_id" : "coalesce(i.person_id, s.person_id)") + ", s.distinct_id, s.anonymous_id, s.login_id, "
                     + "make_timestamp(s.ts)::TIMESTAMPTZ, make_timestamp(s.received_at)::TIMESTAMPTZ, s.lib, s.lib_version, "
                     + "s.url, s.path, s.title, s.referrer, s.utm_source, s.utm_medium, s.utm_campaign, s.utm_content, "
                     + "s.utm_term, s.channel, s.os, s.browser, s.device_type, s.screen, s.ip, s.element_selector, "
                     + "s.element_path, s.element_text, s.order_id, s.product_id, s.amount, s.properties, " + EventUrls.IDS
-                    + " FROM " + csv + " s LEFT JOIN identities i "
-                    + "ON i.project_id = s.project_id AND i.distinct_id = s.distinct_id" + EventUrls.JOIN);
+                    + " FROM " + csv + " s"
+                    + (links == null ? "" : " LEFT JOIN " + links + " i ON i.project_id = s.project_id AND i.distinct_id = s.distinct_id")
+                    + EventUrls.JOIN);
         }
     }
 

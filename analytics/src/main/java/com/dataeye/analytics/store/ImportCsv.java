@@ -80,11 +80,16 @@ final class ImportCsv {
     }
 
     void row(Event e) {
+        row(e, e.personId());
+    }
+
+    /** The event's row with {@code personId} in place of the event's own (a link made after it was resolved). */
+    void row(Event e, String personId) {
         str(e.eventId());
         str(e.projectId());
         str(e.event());
         str(e.type().wireName());
-        str(e.personId());
+        str(personId);
         str(e.distinctId());
         str(e.anonymousId());
         str(e.loginId());

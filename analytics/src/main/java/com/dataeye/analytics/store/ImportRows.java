@@ -26,6 +26,16 @@ public record ImportRows(Path csv, int events, List<IdentityLink> links, List<Qu
     private static final ThreadLocal<ImportCsv> BUFFER = ThreadLocal.withInitial(() -> new ImportCsv(1 << 20));
 
     public static ImportRows of(CommitBatch batch) {
+        return of(batch, null);
+    }
+
+    /**
+     * The batch's rows, each event's person looked up again in {@code links} by its distinct id (the
+     * person its id is linked to now — as the stored links' join would give — or the event's own):
+     * links made after the event was resolved, such as a later login in the same chunk, count.
+     * {@code null}: the events' own persons.
+     */
+    public static ImportRows of(CommitBatch batch, com.dataeye.core.identity.IdentityResolver links) {
         List<Event> events = batch.events();
         if (events.isEmpty()) {
             return new ImportRows(null, 0, batch.links(), batch.quarantined());
@@ -35,7 +45,8 @@ public record ImportRows(Path csv, int events, List<IdentityLink> links, List<Qu
         try (OutputStream out = Files.newOutputStream(file)) {
             csv.reset();
             for (Event e : events) {
-                csv.row(e);
+                String linked = links == null ? null : links.linkedPersonOf(e.projectId(), e.distinctId());
+                csv.row(e, linked != null ? linked : e.personId());
                 if (csv.size() >= ImportCsv.FLUSH_AT) {
                     out.write(csv.buffer(), 0, csv.size());
                     csv.reset();

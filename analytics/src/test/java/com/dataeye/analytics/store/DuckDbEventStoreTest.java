@@ -4,6 +4,7 @@ import com.dataeye.analytics.browse.DailyCountsQuery;
 import com.dataeye.analytics.browse.QuarantineQuery;
 import com.dataeye.analytics.browse.RecentEventsQuery;
 import com.dataeye.core.identity.IdentityLink;
+import com.dataeye.core.identity.IdentityResolver;
 import com.dataeye.core.store.CommitBatch;
 import com.dataeye.core.store.QuarantinedEvent;
 
@@ -213,6 +214,36 @@ class DuckDbEventStoreTest {
                     List.of()))));
             store.forEachEventIdSince(t.minusSeconds(60), (p, id, at) -> ids.add(id));
             assertThat(ids).containsExactly("e1");
+        }
+    }
+
+    @Test
+    void importRowsCarryThePersonTheirIdIsLinkedToAndJoinStoredLinksOnlyAfterASegmentLoadOfLinks() {
+        Instant t = Instant.parse("2026-11-25T01:00:00Z");
+        try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
+            // rows written after the login was linked in memory (later in the same slice) carry its person
+            IdentityResolver memory = new IdentityResolver();
+            memory.link("shop", "anon-1", "user-1", t);
+            long seen = store.linkLoads();
+            store.appendImport(List.of(ImportRows.of(new CommitBatch(List.of(event("e1", "product_view", "anon-1", t)),
+                    List.of(new IdentityLink("shop", "anon-1", "user-1", t)), List.of()), memory)), seen);
+            // no join when no segment load of links came in between: a stored link is not looked up again
+            store.appendImport(List.of(ImportRows.of(new CommitBatch(List.of(event("e2", "product_view", "anon-1", t)), List.of(),
+                    List.of()))), seen);
+            // a collector's link loaded after the rows were written, before they are stored: joined
+            store.commit(new CommitBatch(List.of(), List.of(new IdentityLink("shop", "anon-2", "user-2", t)), List.of()));
+            store.appendImport(List.of(ImportRows.of(new CommitBatch(List.of(event("e3", "product_view", "anon-2", t)), List.of(),
+                    List.of()))), seen);
+            assertThat(new RecentEventsQuery("shop", null, "user-1", 10).run(db, json)).extracting(r -> r.get("event_id"))
+                    .containsExactly("e1");
+            assertThat(new RecentEventsQuery("shop", null, "anon-1", 10).run(db, json)).extracting(r -> r.get("event_id"))
+                    .containsExactly("e2");
+            assertThat(new RecentEventsQuery("shop", null, "user-2", 10).run(db, json)).extracting(r -> r.get("event_id"))
+                    .containsExactly("e3");
+            // the pass that applies an import's links moves what no join did
+            store.applyPendingLinks();
+            assertThat(new RecentEventsQuery("shop", null, "user-1", 10).run(db, json)).extracting(r -> r.get("event_id"))
+                    .containsExactlyInAnyOrder("e1", "e2");
         }
     }
 

@@ -32,6 +32,12 @@ public final class IdentityResolver {
         return person != null ? person : distinctId;
     }
 
+    /** The person {@code distinctId} is linked to, or {@code null} when it is not linked (unlike {@link #personOf}). */
+    public String linkedPersonOf(String projectId, String distinctId) {
+        ConcurrentHashMap<String, String> project = personByDistinctId.get(projectId);
+        return project == null ? null : project.get(distinctId);
+    }
+
     /**
      * Links {@code anonymousId} to {@code loginId} unless it is linked already.
      *

@@ -48,4 +48,13 @@ class IdentityResolverTest {
         r.forget(link);
         assertThat(r.personOf("shop", "anon")).isEqualTo("anon");
     }
+
+    @Test
+    void linkedPersonOfNamesOnlyALinkedId() {
+        IdentityResolver r = new IdentityResolver();
+        r.link("shop", "anon-phone", "user-42", now);
+        assertThat(r.linkedPersonOf("shop", "anon-phone")).isEqualTo("user-42");
+        assertThat(r.linkedPersonOf("shop", "anon-laptop")).isNull();
+        assertThat(r.linkedPersonOf("other", "anon-phone")).isNull();
+    }
 }

@@ -57,10 +57,13 @@ public class Importer {
     private final Counter imported;
     private final Counter importNanos;
 
+    private final com.dataeye.core.identity.IdentityResolver identities;
+
     public Importer(@Qualifier("importPipeline") IngestPipeline pipeline, DuckDbEventStore store,
-                    MeterRegistry metrics) {
+                    com.dataeye.core.identity.IdentityResolver identities, MeterRegistry metrics) {
         this.pipeline = pipeline;
         this.store = store;
+        this.identities = identities;
         int threads = Runtime.getRuntime().availableProcessors();
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(threads, r -> {
@@ -142,14 +145,24 @@ public class Importer {
         log.debug("import {} into {}: chunk from line {} ({} bytes)", importId, project.id(), firstLine, length);
         ChunkLines lines = ChunkLines.split(body, length, firstLine);
         IngestContext ctx = new IngestContext(project, Instant.now(), null, null, null);
+        // Each row carries its person resolved in Java, through the links in memory when its slice's rows are
+        // written (a login later in the same slice included), so the store joins no links. Links made after
+        // that by other slices or chunks of the import are recorded as pending and move these events when
+        // the import finishes; a collector's link is loaded by a segment load, counted here: if one commits
+        // before this chunk, the chunk joins the stored links as before.
+        long linkLoads = store.linkLoads();
         List<Slice> slices = prepareInParallel(lines, body, ctx, format);
         try {
-            load(slices);
+            load(slices, linkLoads);
         } catch (RuntimeException e) {
             slices.forEach(s -> pipeline.rollback(s.claims()));
             log.warn("import {} chunk from line {} could not be stored: {}", importId, firstLine, e.getMessage());
             throw new OverloadedException("the event store could not commit the chunk: " + e.getMessage(), Duration.ofSeconds(5));
         }
+        return answer(lines, slices, firstLine);
+    }
+
+    private ChunkResult answer(ChunkLines lines, List<Slice> slices, long firstLine) {
         long accepted = 0;
         long duplicates = 0;
         long rejected = 0;
@@ -220,7 +233,7 @@ public class Importer {
         IngestPipeline.Claims claims = IngestPipeline.Claims.of(prepared);
         ImportRows rows;
         try {
-            rows = ImportRows.of(prepared.batch());
+            rows = ImportRows.of(prepared.batch(), identities);
         } catch (RuntimeException e) {
             // the ids this slice claimed must not make a retry look like a duplicate (ImportRows.of leaves no file behind)
             pipeline.rollback(claims);
@@ -230,10 +243,10 @@ public class Importer {
     }
 
     /** Appends the slices, in order, to the store in one transaction. */
-    private void load(List<Slice> slices) {
+    private void load(List<Slice> slices, long linkLoads) {
         long start = System.nanoTime();
         try {
-            store.appendImport(slices.stream().map(Slice::rows).toList());
+            store.appendImport(slices.stream().map(Slice::rows).toList(), linkLoads);
         } finally {
             importNanos.increment(System.nanoTime() - start);
         }
