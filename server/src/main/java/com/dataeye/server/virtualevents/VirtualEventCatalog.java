@@ -11,6 +11,8 @@ import com.dataeye.core.virtualevents.VirtualEvent;
 import com.dataeye.core.virtualevents.VirtualEventDefinition;
 import com.dataeye.server.plan.PlanRegistry;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +33,8 @@ import java.util.stream.Collectors;
  */
 @Component
 public class VirtualEventCatalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VirtualEventCatalog.class);
 
     private final VirtualEventRepository repository;
     private final PlanRegistry plans;
@@ -143,6 +147,15 @@ public class VirtualEventCatalog {
             repository.insert(projectId, v);
         } catch (DuplicateKeyException e) {
             throw new Conflict("concurrent_update", "someone saved '" + d.name() + "' at the same time; reload and save again");
+        }
+        if (!archived) {
+            // its URL conditions' matches are found now, once, so that the first analysis of the new
+            // version costs what the later ones do (otherwise it tests every distinct URL itself)
+            try {
+                urlMatches.remember(v);
+            } catch (RuntimeException e) {
+                LOG.warn("virtual event {}: URL matches not remembered on save (the first analysis finds them): {}", d.name(), e.getMessage());
+            }
         }
         return v;
     }
