@@ -44,6 +44,7 @@ export class Autocapture {
 
   install() {
     const { w, d, o } = this;
+    this.routeKey = this.key();
     if (o.click) d.addEventListener('click', (e) => this.onClick(e), true);
     if (o.pageview) {
       this.patchHistory();
@@ -61,12 +62,28 @@ export class Autocapture {
   }
 
   startPage(referrer) {
-    this.routeKey = this.key();
-    this.pageUrl = this.w.location.href;
+    this.visit(this.w.location.href);
+    this.view(referrer, this.pageUrl);
+  }
+
+  /** Stay time and leave are counted for the page at {@code href} from now. */
+  visit(href) {
+    this.pageUrl = href;
     this.visibleMs = 0;
     this.visibleSince = this.d.visibilityState === 'hidden' ? null : Date.now();
     this.left = false;
-    if (this.o.pageview) this.emit('$pageview', { $referrer: referrer || '' }, 'pageview');
+  }
+
+  /** The page view of {@code href}: the URL routed to, not the one current when the view is sent. */
+  view(referrer, href) {
+    if (!this.o.pageview) return;
+    let path = '';
+    try {
+      path = new URL(href).pathname;
+    } catch {
+      // leave it empty
+    }
+    this.emit('$pageview', { $referrer: referrer || '', $url: href, $url_path: path }, 'pageview');
   }
 
   patchHistory() {
@@ -84,10 +101,13 @@ export class Autocapture {
   onRoute() {
     if (this.key() === this.routeKey) return;
     const previous = this.pageUrl;
+    const href = this.w.location.href;
     this.leave(previous);
-    // the router sets the new title after it changes the URL
-    this.w.setTimeout(() => this.startPage(previous), 0);
+    this.visit(href);
     this.routeKey = this.key();
+    // the router sets the new title after it changes the URL, so the view waits a tick for it; it keeps
+    // this URL (a second navigation within the tick, say a quick back, must not rename this view)
+    this.w.setTimeout(() => this.view(previous, href), 0);
   }
 
   visible() {

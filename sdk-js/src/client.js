@@ -167,9 +167,11 @@ export class DataEyeClient {
 
   /** Autocapture's way in: URL rules and sampling apply here, never to explicit track calls. */
   auto(name, props, kind) {
-    if (!this.w || !urlAllowed(this.w.location.href, this.allow, this.deny)) return;
+    // a page view names its own URL (the one routed to, which may no longer be the current one)
+    const href = kind === 'pageview' && props.$url ? props.$url : this.w?.location.href;
+    if (!this.w || !urlAllowed(href, this.allow, this.deny)) return;
     if (!sampled(this.identity.anonymous_id, this.sampleRate)) return;
-    if (kind === 'pageview' && this.consent.allows('marketing')) Object.assign(props, utmOf(this.w.location.href));
+    if (kind === 'pageview' && this.consent.allows('marketing')) Object.assign(props, utmOf(href));
     this.enqueue({ type: 'track', event: name }, props, { auto: true });
   }
 
