@@ -74,31 +74,7 @@ final class Schema {
      * step on its empty tables.
      */
     private static void urlNumbers(Connection conn) throws SQLException {
-        try (Statement st = conn.createStatement()) {
-            int version;
-            try (var rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
-                rs.next();
-                version = rs.getInt(1);
-            }
-            if (version >= 3) {
-                return;
-            }
-            boolean auto = conn.getAutoCommit();
-            conn.setAutoCommit(false);
-            try {
-                EventUrls.backfill(st);
-                st.execute("UPDATE schema_version SET version = 3");
-                conn.commit();
-                // as in version 2: the updated rows are recompressed by a checkpoint rather than read through version chains
-                conn.setAutoCommit(true);
-                st.execute("CHECKPOINT");
-            } catch (SQLException e) {
-                conn.rollback();
-                throw e;
-            } finally {
-                conn.setAutoCommit(auto);
-            }
-        }
+        versionStep(conn, 3, EventUrls::backfill);
     }
 
     // ---- version 2 (issue 4, analysis speed): the person mapping is materialised ----------------
@@ -112,29 +88,41 @@ final class Schema {
      * the same, because a link never changes once made. A version-1 store is brought forward once here.
      */
     private static void materialisedPersons(Connection conn) throws SQLException {
+        versionStep(conn, 2, st -> st.execute("UPDATE events SET person_id = i.person_id FROM identities i "
+                + "WHERE events.project_id = i.project_id AND events.distinct_id = i.distinct_id AND events.person_id <> i.person_id"));
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run(Statement st) throws SQLException;
+    }
+
+    /**
+     * Brings a store below {@code version} up to it: the step and the new version number in one
+     * transaction, then a checkpoint — the rows a step updated are recompressed by it rather than read
+     * through version chains by every query after.
+     */
+    private static void versionStep(Connection conn, int version, Step step) throws SQLException {
         try (Statement st = conn.createStatement()) {
-            int version;
             try (var rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
                 rs.next();
-                version = rs.getInt(1);
-            }
-            if (version < 2) {
-                boolean auto = conn.getAutoCommit();
-                conn.setAutoCommit(false);
-                try {
-                    st.execute("UPDATE events SET person_id = i.person_id FROM identities i WHERE events.project_id = i.project_id "
-                            + "AND events.distinct_id = i.distinct_id AND events.person_id <> i.person_id");
-                    st.execute("UPDATE schema_version SET version = 2");
-                    conn.commit();
-                    // updated rows are read through version chains until a checkpoint recompresses them
-                    conn.setAutoCommit(true);
-                    st.execute("CHECKPOINT");
-                } catch (SQLException e) {
-                    conn.rollback();
-                    throw e;
-                } finally {
-                    conn.setAutoCommit(auto);
+                if (rs.getInt(1) >= version) {
+                    return;
                 }
+            }
+            boolean auto = conn.getAutoCommit();
+            conn.setAutoCommit(false);
+            try {
+                step.run(st);
+                st.execute("UPDATE schema_version SET version = " + version); // a constant of this class
+                conn.commit();
+                conn.setAutoCommit(true);
+                st.execute("CHECKPOINT");
+            } catch (SQLException e) {
+                conn.rollback();
+                throw e;
+            } finally {
+                conn.setAutoCommit(auto);
             }
         }
     }

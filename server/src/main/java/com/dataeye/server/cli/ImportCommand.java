@@ -163,25 +163,8 @@ public final class ImportCommand {
             }
         }
 
-        private static final java.lang.invoke.VarHandle LONGS =
-                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
-        /** The index of the next {@code '\n'} in {@code b[from, to)}, or -1 (SWAR: a zero byte of x ^ 0x0a… is a newline). */
         static int nextNewline(byte[] b, int from, int to) {
-            int i = from;
-            for (; i + 8 <= to; i += 8) {
-                long x = (long) LONGS.get(b, i) ^ 0x0a0a0a0a0a0a0a0aL;
-                long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
-                if (found != 0) {
-                    return i + (Long.numberOfTrailingZeros(found) >>> 3);
-                }
-            }
-            for (; i < to; i++) {
-                if (b[i] == '\n') {
-                    return i;
-                }
-            }
-            return -1;
+            return com.dataeye.server.imports.Newlines.next(b, from, to);
         }
 
         void finish() throws IOException, InterruptedException {

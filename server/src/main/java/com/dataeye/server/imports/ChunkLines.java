@@ -63,35 +63,13 @@ final class ChunkLines {
         return new ChunkLines(n, starts, ends, numbers, lines);
     }
 
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
-    private static final long LOW_BITS = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-
-    /**
-     * The index of the next {@code '\n'} from {@code from}, or -1: eight bytes at a time (a chunk is
-     * tens of megabytes and this runs on the request thread before the lines are shared out).
-     */
+    /** The index of the next {@code '\n'} from {@code from}, or -1 ({@link Newlines}). */
     static int nextNewline(byte[] b, int from) {
         return nextNewline(b, from, b.length);
     }
 
     static int nextNewline(byte[] b, int from, int to) {
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(b, i) ^ NEWLINES;
-            long found = (x - LOW_BITS) & ~x & HIGH_BITS;
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-        }
-        for (; i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        return Newlines.next(b, from, to);
     }
 
     private static boolean isBlank(byte[] b, int start, int end) {
