@@ -41,7 +41,7 @@ public record RecentEventsQuery(String projectId, String event, String personId,
         // Ties at the edge are kept by ">=", so the answer is the same as the one-step query's. The URL
         // numbers are the store's own index (EventUrls), not part of an event.
         String sql = "WITH edge AS (SELECT received_at FROM resolved_events WHERE " + where
-                + " ORDER BY received_at DESC LIMIT 1 OFFSET ?) SELECT * EXCLUDE (url_id, page_id) FROM resolved_events WHERE " + where
+                + " ORDER BY received_at DESC LIMIT 1 OFFSET ?) SELECT * EXCLUDE (url_id, page_id, selector_id) FROM resolved_events WHERE " + where
                 + " AND received_at >= coalesce((SELECT received_at FROM edge), '-infinity'::TIMESTAMPTZ)"
                 + " ORDER BY received_at DESC, ts DESC LIMIT ?";
         List<Object> args = new ArrayList<>(filterArgs);

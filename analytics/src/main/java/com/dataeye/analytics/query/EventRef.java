@@ -1,5 +1,6 @@
 package com.dataeye.analytics.query;
 
+import com.dataeye.analytics.store.EventSelectors;
 import com.dataeye.analytics.store.EventUrls;
 import com.dataeye.core.virtualevents.Condition;
 import com.dataeye.core.virtualevents.MatchField;
@@ -96,6 +97,12 @@ public record EventRef(String name, VirtualEvent virtual) {
                     + "SELECT u.page_id, u.url_id FROM " + EventUrls.TABLE + " u, (SELECT coalesce(max(through), 0) AS through FROM "
                     + EventUrls.MATCHED_THROUGH + " WHERE match_key = ?) r WHERE u.url_id > r.through AND CASE WHEN u.url_id > r.through THEN "
                     + urlTest(c, args) + " ELSE false END)";
+        }
+        if (c.field() == MatchField.ELEMENT_SELECTOR && !c.op().negative()) {
+            // Tested on the store's few dozen distinct selectors (EventSelectors) and reaching the events
+            // as an integer semi-join filtered in the scan, instead of reading every click's selector;
+            // an event without a selector (NULL number) matches none, as a positive test on a missing field.
+            return "selector_id IN (SELECT selector_id FROM " + EventSelectors.TABLE + " WHERE " + test("selector", c, args) + ")";
         }
         return test(c.field().column(), c, args);
     }

@@ -258,13 +258,14 @@ public final class DuckDbEventStore implements EventStore {
             // person_id directly instead of joining the links on every query.
             // the batch's new URLs numbered first, so that each event is stored with its URL's numbers (EventUrls)
             EventUrls.extend(st, "SELECT url FROM " + source + " WHERE k = 'e'");
+            EventSelectors.extend(st, "SELECT element_selector FROM " + source + " WHERE k = 'e'");
             st.execute("INSERT INTO events SELECT s.event_id, s.project_id, s.event, s.type, coalesce(i.person_id, s.person_id), "
                     + "s.distinct_id, s.anonymous_id, s.login_id, make_timestamp(s.ts)::TIMESTAMPTZ, "
                     + "make_timestamp(s.received_at)::TIMESTAMPTZ, s.lib, s.lib_version, s.url, s.path, s.title, s.referrer, "
                     + "s.utm_source, s.utm_medium, s.utm_campaign, s.utm_content, s.utm_term, s.channel, s.os, s.browser, "
                     + "s.device_type, s.screen, s.ip, s.element_selector, s.element_path, s.element_text, s.order_id, s.product_id, "
-                    + "s.amount, s.properties::VARCHAR, " + EventUrls.IDS + " FROM " + source + " s LEFT JOIN identities i "
-                    + "ON i.project_id = s.project_id AND i.distinct_id = s.distinct_id" + EventUrls.JOIN + " WHERE s.k = 'e'");
+                    + "s.amount, s.properties::VARCHAR, " + EventUrls.IDS + ", " + EventSelectors.ID + " FROM " + source + " s LEFT JOIN identities i "
+                    + "ON i.project_id = s.project_id AND i.distinct_id = s.distinct_id" + EventUrls.JOIN + EventSelectors.JOIN + " WHERE s.k = 'e'");
             if (holdsOtherRecords) {
                 st.execute("UPDATE events SET person_id = l.person_id FROM (SELECT project_id, distinct_id, person_id FROM " + source
                         + " WHERE k = 'l') l WHERE events.project_id = l.project_id AND events.distinct_id = l.distinct_id "

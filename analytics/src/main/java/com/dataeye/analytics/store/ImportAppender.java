@@ -116,7 +116,7 @@ final class ImportAppender {
     private static final String EVENT_COLUMNS = "event_id, project_id, event, type, person_id, distinct_id, anonymous_id, "
             + "login_id, ts, received_at, lib, lib_version, url, path, title, referrer, utm_source, utm_medium, utm_campaign, "
             + "utm_content, utm_term, channel, os, browser, device_type, screen, ip, element_selector, element_path, "
-            + "element_text, order_id, product_id, amount, properties, url_id, page_id";
+            + "element_text, order_id, product_id, amount, properties, url_id, page_id, selector_id";
 
     /**
      * The chunk's events, written by the preparing threads as CSV rows into one scratch file a part,
@@ -146,15 +146,16 @@ final class ImportAppender {
         try (Statement st = c.createStatement()) {
             // the chunk's new URLs numbered first, so that each event is stored with its URL's numbers (EventUrls)
             EventUrls.extend(st, "SELECT url FROM " + csv);
+            EventSelectors.extend(st, "SELECT element_selector FROM " + csv);
             st.execute("INSERT INTO events (" + EVENT_COLUMNS + ") SELECT s.event_id, s.project_id, s.event, s.type, "
                     + (links == null ? "s.person_id" : "coalesce(i.person_id, s.person_id)") + ", s.distinct_id, s.anonymous_id, s.login_id, "
                     + "make_timestamp(s.ts)::TIMESTAMPTZ, make_timestamp(s.received_at)::TIMESTAMPTZ, s.lib, s.lib_version, "
                     + "s.url, s.path, s.title, s.referrer, s.utm_source, s.utm_medium, s.utm_campaign, s.utm_content, "
                     + "s.utm_term, s.channel, s.os, s.browser, s.device_type, s.screen, s.ip, s.element_selector, "
-                    + "s.element_path, s.element_text, s.order_id, s.product_id, s.amount, s.properties, " + EventUrls.IDS
+                    + "s.element_path, s.element_text, s.order_id, s.product_id, s.amount, s.properties, " + EventUrls.IDS + ", " + EventSelectors.ID
                     + " FROM " + csv + " s"
                     + (links == null ? "" : " LEFT JOIN " + links + " i ON i.project_id = s.project_id AND i.distinct_id = s.distinct_id")
-                    + EventUrls.JOIN);
+                    + EventUrls.JOIN + EventSelectors.JOIN);
         }
     }
 

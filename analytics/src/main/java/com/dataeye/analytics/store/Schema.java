@@ -58,6 +58,7 @@ final class Schema {
         }
         materialisedPersons(conn);
         urlNumbers(conn);
+        versionStep(conn, 4, EventSelectors::backfill); // element selectors numbered (EventSelectors)
         // after the version steps, so that the view lists the columns they added
         try (Statement st = conn.createStatement()) {
             st.execute("CREATE OR REPLACE VIEW resolved_events AS SELECT * EXCLUDE (person_id), person_id FROM events");

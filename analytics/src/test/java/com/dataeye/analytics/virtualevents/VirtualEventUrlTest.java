@@ -175,8 +175,10 @@ class VirtualEventUrlTest {
             // as version 2 left it: no table of URLs, no numbers on the events
             try (var c = db.connect(); var st = c.createStatement()) {
                 st.execute("DROP TABLE event_urls");
+                st.execute("DROP TABLE event_selectors");
                 st.execute("ALTER TABLE events DROP COLUMN url_id");
                 st.execute("ALTER TABLE events DROP COLUMN page_id");
+                st.execute("ALTER TABLE events DROP COLUMN selector_id");
                 st.execute("UPDATE schema_version SET version = 2");
             }
         }

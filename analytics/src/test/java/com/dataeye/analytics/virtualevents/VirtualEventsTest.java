@@ -240,11 +240,12 @@ class VirtualEventsTest {
                 {"name": "two", "rules": [{"events": ["$WebClick"], "conditions": [{"field": "element_selector", "op": "equals", "value": "#a"},
                   {"field": "url", "op": "not_contains", "value": "test"}]}, {"events": ["checkout_start", "order_paid"]}]}""");
         List<Object> args = new ArrayList<>();
-        assertThat(new EventRef("two", v).sql(args)).isEqualTo("(event IN (?, ?, ?) AND ((event = ? AND element_selector = ? AND "
+        assertThat(new EventRef("two", v).sql(args)).isEqualTo("(event IN (?, ?, ?) AND ((event = ? AND "
+                + "selector_id IN (SELECT selector_id FROM event_selectors WHERE selector = ?) AND "
                 + "coalesce(NOT contains(url, ?), true)) OR (event IN (?, ?))))");
         assertThat(args).containsExactly("$WebClick", "checkout_start", "order_paid", "$WebClick", "#a", "test", "checkout_start", "order_paid");
         args.clear();
-        assertThat(new EventRef("buy_click", BUY_CLICK).sql(args)).isEqualTo("(event = ? AND element_selector = ?)");
+        assertThat(new EventRef("buy_click", BUY_CLICK).sql(args)).isEqualTo("(event = ? AND selector_id IN (SELECT selector_id FROM event_selectors WHERE selector = ?))");
         assertThat(EventRef.real("order_paid").sql(args)).isEqualTo("event = ?");
     }
 
