@@ -23,6 +23,7 @@ export class DataEyeClient {
     this.w = w;
     this.config = config;
     this.now = env.now || Date.now;
+    this.lastTimestamp = 0;
     this.storage = env.storage || (w ? browserStorage() : memoryStorage());
     const ns = `dataeye:${config.writeKey}:`;
     this.ns = ns;
@@ -156,7 +157,11 @@ export class DataEyeClient {
       if (latest !== undefined && props['$utm_' + part] === undefined && props['utm_' + part] === undefined) props['$utm_' + part] = latest;
     }
     for (const k of Object.keys(props)) if (typeof props[k] === 'function' || props[k] === undefined) delete props[k];
-    const e = { ...fields, event_id: uuid(), timestamp: this.now(), anonymous_id: this.identity.anonymous_id,
+    // strictly increasing per client: two events of one millisecond (a route change and a quick back)
+    // keep their order in every analysis that sorts by time (paths, funnels)
+    const timestamp = Math.max(this.now(), this.lastTimestamp + 1);
+    this.lastTimestamp = timestamp;
+    const e = { ...fields, event_id: uuid(), timestamp, anonymous_id: this.identity.anonymous_id,
       lib: this.lib, lib_version: VERSION, properties: props };
     if (this.identity.login_id) e.login_id = this.identity.login_id;
     if (auto && this.sampleRate < 1) props.$sample_rate = this.sampleRate;
