@@ -95,8 +95,11 @@ class DashboardIT extends InProcessServer {
         return "Basic " + Base64.getEncoder().encodeToString(("admin:" + api().adminPassword).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A wait that looks again when the page re-rendered the element it was reading (pushed updates do). */
     private WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Opens the dashboard, logging in through the form when the session is gone. */
