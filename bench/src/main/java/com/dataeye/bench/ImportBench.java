@@ -64,13 +64,25 @@ public final class ImportBench {
     private static void run(long events, Path jar, Path work) throws Exception {
         // about 21 events a person with the default behaviour
         int persons = (int) Math.max(100, events / 21);
-        System.out.printf(Locale.ROOT, "generating a shop of ~%,d events (%,d persons) …%n", events, persons);
-        long t0 = System.nanoTime();
-        AnswerKey key = Simulation.runToDirectory(SimulationConfig.defaults().withPersons(persons)
-                .withCalendar(LocalDate.now().minusDays(91), 90), work.resolve("sim"), false, ProgressListener.NONE);
-        Path file = work.resolve("sim/events.ndjson");
-        long lines = key.counts().events();
-        System.out.printf(Locale.ROOT, "%,d events, %,d MB in %.1f s%n", lines, Files.size(file) >> 20, (System.nanoTime() - t0) / 1e9);
+        // -Dbench.shop=DIR: the generated shop is kept there and reused by the next run with the same DIR
+        // (quick iterations; the shop is deterministic, so a kept one is the one a run would generate)
+        String kept = System.getProperty("bench.shop", "");
+        Path sim = kept.isBlank() ? work.resolve("sim") : Path.of(kept);
+        Path file = sim.resolve("events.ndjson");
+        long lines;
+        if (!kept.isBlank() && Files.exists(file)) {
+            try (var in = Files.lines(file)) {
+                lines = in.count();
+            }
+            System.out.printf(Locale.ROOT, "reusing the shop in %s (%,d events)%n", sim, lines);
+        } else {
+            System.out.printf(Locale.ROOT, "generating a shop of ~%,d events (%,d persons) …%n", events, persons);
+            long t0 = System.nanoTime();
+            AnswerKey key = Simulation.runToDirectory(SimulationConfig.defaults().withPersons(persons)
+                    .withCalendar(LocalDate.now().minusDays(91), 90), sim, false, ProgressListener.NONE);
+            lines = key.counts().events();
+            System.out.printf(Locale.ROOT, "%,d events, %,d MB in %.1f s%n", lines, Files.size(file) >> 20, (System.nanoTime() - t0) / 1e9);
+        }
         warmPageCache(file);
 
         List<Row> rows = new ArrayList<>();
@@ -143,6 +155,7 @@ public final class ImportBench {
                     "--file", file.toString(), "--server", server.url(""), "--key", server.secretKey());
             long start = System.nanoTime();
             double serverCpu0 = cpuSeconds(server.pid());
+            Map<String, double[]> threads0 = threadCpu(server.pid());
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             // the client's CPU, read while it runs (gone once it exits)
             double[] clientCpu = {0};
@@ -166,6 +179,7 @@ public final class ImportBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             double serverCpu = cpuSeconds(server.pid()) - serverCpu0;
             watch.interrupt();
+            printThreadCpu(threads0, threadCpu(server.pid()));
             Matcher m = Pattern.compile("finished: ([0-9,]+) accepted, ([0-9,]+) already there, ([0-9,]+) refused").matcher(output);
             if (exit != 0 || !m.find()) {
                 throw new IllegalStateException("import failed (" + exit + "):\n" + output.substring(Math.max(0, output.length() - 2000)));
@@ -178,6 +192,45 @@ public final class ImportBench {
                             + "(%.1f µs/event), client %.1f s; all %d cores busy with nothing else would give %,.0f events/s",
                     m.group(3), serverCpu, serverCpu * 1e6 / accepted, clientCpu[0], cores, accepted * cores / cpu));
         }
+    }
+
+    /**
+     * User and system CPU seconds of a process's threads so far, summed per kind of thread (the name up to
+     * its number: the import workers, the request threads that load chunks, GC, JIT), from /proc (Linux).
+     */
+    static Map<String, double[]> threadCpu(long pid) {
+        Map<String, double[]> byKind = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String kind = name.replaceAll("[-#]?[0-9]+$", "").replaceAll("-[0-9]+-?$", "");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double[] cpu = byKind.computeIfAbsent(kind, k -> new double[2]);
+                    cpu[0] += Long.parseLong(f[11]) / 100.0;
+                    cpu[1] += Long.parseLong(f[12]) / 100.0;
+                } catch (IOException | RuntimeException gone) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return byKind;
+    }
+
+    /** Where the server's CPU went during the import (threads that ended during it are not counted). */
+    private static void printThreadCpu(Map<String, double[]> before, Map<String, double[]> after) {
+        System.out.println("server CPU by thread kind during the import (user s / system s):");
+        after.forEach((kind, cpu) -> {
+            double[] b = before.getOrDefault(kind, new double[2]);
+            double user = cpu[0] - b[0];
+            double sys = cpu[1] - b[1];
+            if (user + sys >= 0.5) {
+                System.out.printf(Locale.ROOT, "  %-24s %7.1f / %6.1f%n", kind, user, sys);
+            }
+        });
     }
 
     /** User + system CPU of a process so far, from /proc (Linux); 0 where that is not available. */
