@@ -44,6 +44,21 @@ public final class DuckDbEventStore implements EventStore {
         }
         // an import stopped (or the server killed) before its links were applied: apply them now
         applyPendingLinks();
+        synchronized (this) {
+            try {
+                importNumbers.catchUp(writer);
+                writer.commit();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the store's URL and selector numbers: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The URL and selector numbers an import's preparing threads write into its rows. */
+    private final ImportNumbers importNumbers = new ImportNumbers();
+
+    public ImportNumbers importNumbers() {
+        return importNumbers;
     }
 
     /**
@@ -140,7 +155,7 @@ public final class DuckDbEventStore implements EventStore {
                 try {
                     // read in this turn: a segment load of a collector's link is either before it (counted,
                     // so joined) or after this commit (its UPDATE moves these events)
-                    ImportAppender.append(c, parts, linkLoadsSeen < 0 || linkLoads != linkLoadsSeen);
+                    ImportAppender.append(c, parts, importNumbers, linkLoadsSeen < 0 || linkLoads != linkLoadsSeen);
                     if (parts.stream().anyMatch(p -> !p.links().isEmpty())) {
                         pendingLinks = true;
                     }

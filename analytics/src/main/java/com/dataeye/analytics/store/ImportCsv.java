@@ -26,7 +26,8 @@ final class ImportCsv {
             + "referrer: 'VARCHAR', utm_source: 'VARCHAR', utm_medium: 'VARCHAR', utm_campaign: 'VARCHAR', utm_content: 'VARCHAR', "
             + "utm_term: 'VARCHAR', channel: 'VARCHAR', os: 'VARCHAR', browser: 'VARCHAR', device_type: 'VARCHAR', "
             + "screen: 'VARCHAR', ip: 'VARCHAR', element_selector: 'VARCHAR', element_path: 'VARCHAR', element_text: 'VARCHAR', "
-            + "order_id: 'VARCHAR', product_id: 'VARCHAR', amount: 'DECIMAL(18,2)', properties: 'VARCHAR'}";
+            + "order_id: 'VARCHAR', product_id: 'VARCHAR', amount: 'DECIMAL(18,2)', url_id: 'INTEGER', page_id: 'INTEGER', "
+            + "selector_id: 'INTEGER', properties: 'VARCHAR'}";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -79,12 +80,11 @@ final class ImportCsv {
         size = 0;
     }
 
-    void row(Event e) {
-        row(e, e.personId());
-    }
-
-    /** The event's row with {@code personId} in place of the event's own (a link made after it was resolved). */
-    void row(Event e, String personId) {
+    /**
+     * The event's row with {@code personId} in place of the event's own (a link made after it was resolved),
+     * and the numbers of its URL, page and element selector from {@code numbers} ({@link ImportNumbers}).
+     */
+    void row(Event e, String personId, ImportNumbers.Chunk numbers) {
         str(e.eventId());
         str(e.projectId());
         str(e.event());
@@ -118,6 +118,21 @@ final class ImportCsv {
         str(e.commerce().orderId());
         str(e.commerce().productId());
         amount(e.commerce().amount());
+        String url = e.page().url();
+        if (url != null) {
+            long ids = numbers.url(url);
+            num(ImportNumbers.urlId(ids));
+            num(ImportNumbers.pageId(ids));
+        } else {
+            sep();
+            sep();
+        }
+        String selector = e.element().selector();
+        if (selector != null) {
+            num(numbers.selector(selector));
+        } else {
+            sep();
+        }
         if (e.properties() != null && !e.properties().isEmpty()) {
             // the JSON text straight into the row, quotes doubled on the way (no byte[] of it per event)
             ensure(1);

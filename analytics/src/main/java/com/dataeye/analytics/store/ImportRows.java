@@ -20,25 +20,28 @@ import java.util.List;
  * them there, the collector copied and re-marked them: 5 µs an event). The store deletes the file once
  * the chunk is committed or refused; {@link #discard} does it for a part that never gets there.
  */
-public record ImportRows(Path csv, int events, List<IdentityLink> links, List<QuarantinedEvent> quarantined) {
+public record ImportRows(Path csv, int events, List<IdentityLink> links, List<QuarantinedEvent> quarantined,
+                         ImportNumbers.Chunk numbers) {
 
     /** Rows are written through a buffer of the thread's own, reused from slice to slice. */
     private static final ThreadLocal<ImportCsv> BUFFER = ThreadLocal.withInitial(() -> new ImportCsv(1 << 20));
 
-    public static ImportRows of(CommitBatch batch) {
-        return of(batch, null);
+    /** A batch's rows as a chunk of their own (numbered by {@code store}). */
+    public static ImportRows of(CommitBatch batch, DuckDbEventStore store) {
+        return of(batch, null, store.importNumbers().chunk());
     }
 
     /**
      * The batch's rows, each event's person looked up again in {@code links} by its distinct id (the
      * person its id is linked to now — as the stored links' join would give — or the event's own):
      * links made after the event was resolved, such as a later login in the same chunk, count.
-     * {@code null}: the events' own persons.
+     * {@code null}: the events' own persons. URLs and selectors are numbered through {@code numbers}, the
+     * chunk's, shared by all its parts.
      */
-    public static ImportRows of(CommitBatch batch, com.dataeye.core.identity.IdentityResolver links) {
+    public static ImportRows of(CommitBatch batch, com.dataeye.core.identity.IdentityResolver links, ImportNumbers.Chunk numbers) {
         List<Event> events = batch.events();
         if (events.isEmpty()) {
-            return new ImportRows(null, 0, batch.links(), batch.quarantined());
+            return new ImportRows(null, 0, batch.links(), batch.quarantined(), numbers);
         }
         ImportCsv csv = BUFFER.get();
         Path file = scratch();
@@ -46,7 +49,7 @@ public record ImportRows(Path csv, int events, List<IdentityLink> links, List<Qu
             csv.reset();
             for (Event e : events) {
                 String linked = links == null ? null : links.linkedPersonOf(e.projectId(), e.distinctId());
-                csv.row(e, linked != null ? linked : e.personId());
+                csv.row(e, linked != null ? linked : e.personId(), numbers);
                 if (csv.size() >= ImportCsv.FLUSH_AT) {
                     out.write(csv.buffer(), 0, csv.size());
                     csv.reset();
@@ -59,12 +62,13 @@ public record ImportRows(Path csv, int events, List<IdentityLink> links, List<Qu
             throw e instanceof IOException io ? new UncheckedIOException("cannot write an import chunk's rows: " + e.getMessage(), io)
                     : (RuntimeException) e;
         }
-        return new ImportRows(file, events.size(), batch.links(), batch.quarantined());
+        return new ImportRows(file, events.size(), batch.links(), batch.quarantined(), numbers);
     }
 
     /** Rows written elsewhere (a test's hand-made CSV): {@code size} bytes of {@code csv} in a scratch file. */
-    public ImportRows(byte[] csv, int size, int events, List<IdentityLink> links, List<QuarantinedEvent> quarantined) {
-        this(write(csv, size), events, links, quarantined);
+    public ImportRows(byte[] csv, int size, int events, List<IdentityLink> links, List<QuarantinedEvent> quarantined,
+                      ImportNumbers.Chunk numbers) {
+        this(write(csv, size), events, links, quarantined, numbers);
     }
 
     private static Path write(byte[] csv, int size) {

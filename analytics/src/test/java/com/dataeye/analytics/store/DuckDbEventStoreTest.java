@@ -177,7 +177,7 @@ class DuckDbEventStoreTest {
         try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
             store.commit(new CommitBatch(List.of(event("e1", "order_paid", "anon-1", t)), List.of(), List.of()));
             store.appendImport(List.of(ImportRows.of(new CommitBatch(List.of(event("e2", "order_paid", "anon-2", t)), List.of(),
-                    List.of(new QuarantinedEvent("shop", t, "e3", "missing_field", "event", "a track event needs an event name", "{}"))))));
+                    List.of(new QuarantinedEvent("shop", t, "e3", "missing_field", "event", "a track event needs an event name", "{}"))), store)));
             Map<String, Object> committed = new RecentEventsQuery("shop", null, "anon-1", 10).run(db, json).get(0);
             Map<String, Object> imported = new RecentEventsQuery("shop", null, "anon-2", 10).run(db, json).get(0);
             assertThat(imported).containsEntry("event_id", "e2");
@@ -197,10 +197,10 @@ class DuckDbEventStoreTest {
         try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
             var good = event("e1", "product_view", "anon-1", t);
             ImportRows first = ImportRows.of(new CommitBatch(List.of(good), List.of(new IdentityLink("shop", "anon-1", "user-9", t)),
-                    List.of()));
+                    List.of()), store);
             // a part DuckDB's reader refuses: the chunk fails after its links were appended
             byte[] broken = "e2,shop,not a row\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            ImportRows second = new ImportRows(broken, broken.length, 1, List.of(), List.of());
+            ImportRows second = new ImportRows(broken, broken.length, 1, List.of(), List.of(), first.numbers());
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.appendImport(List.of(first, second)))
                     .isInstanceOf(IllegalStateException.class);
             List<String> ids = new ArrayList<>();
@@ -211,7 +211,7 @@ class DuckDbEventStoreTest {
             assertThat(links).isEmpty();
             // the connection is usable again (a part is consumed by its attempt: the chunk is prepared again, as a retry would)
             store.appendImport(List.of(ImportRows.of(new CommitBatch(List.of(good), List.of(new IdentityLink("shop", "anon-1", "user-9", t)),
-                    List.of()))));
+                    List.of()), store)));
             store.forEachEventIdSince(t.minusSeconds(60), (p, id, at) -> ids.add(id));
             assertThat(ids).containsExactly("e1");
         }
@@ -226,14 +226,14 @@ class DuckDbEventStoreTest {
             memory.link("shop", "anon-1", "user-1", t);
             long seen = store.linkLoads();
             store.appendImport(List.of(ImportRows.of(new CommitBatch(List.of(event("e1", "product_view", "anon-1", t)),
-                    List.of(new IdentityLink("shop", "anon-1", "user-1", t)), List.of()), memory)), seen);
+                    List.of(new IdentityLink("shop", "anon-1", "user-1", t)), List.of()), memory, store.importNumbers().chunk())), seen);
             // no join when no segment load of links came in between: a stored link is not looked up again
             store.appendImport(List.of(ImportRows.of(new CommitBatch(List.of(event("e2", "product_view", "anon-1", t)), List.of(),
-                    List.of()))), seen);
+                    List.of()), store)), seen);
             // a collector's link loaded after the rows were written, before they are stored: joined
             store.commit(new CommitBatch(List.of(), List.of(new IdentityLink("shop", "anon-2", "user-2", t)), List.of()));
             store.appendImport(List.of(ImportRows.of(new CommitBatch(List.of(event("e3", "product_view", "anon-2", t)), List.of(),
-                    List.of()))), seen);
+                    List.of()), store)), seen);
             assertThat(new RecentEventsQuery("shop", null, "user-1", 10).run(db, json)).extracting(r -> r.get("event_id"))
                     .containsExactly("e1");
             assertThat(new RecentEventsQuery("shop", null, "anon-1", 10).run(db, json)).extracting(r -> r.get("event_id"))
@@ -254,7 +254,7 @@ class DuckDbEventStoreTest {
             store.commit(new CommitBatch(List.of(event("e1", "product_view", "anon-1", t)), List.of(), List.of()));
             store.appendImport(List.of(ImportRows.of(new CommitBatch(List.of(event("e2", "product_view", "anon-1", t.plusSeconds(5)),
                     event("e3", "order_paid", "user-9", t.plusSeconds(9))),
-                    List.of(new IdentityLink("shop", "anon-1", "user-9", t.plusSeconds(9))), List.of()))));
+                    List.of(new IdentityLink("shop", "anon-1", "user-9", t.plusSeconds(9))), List.of()), store)));
             // the chunk's own events are resolved at once; the one stored before the link waits for the links' pass
             assertThat(new RecentEventsQuery("shop", null, "user-9", 10).run(db, json))
                     .extracting(r -> r.get("event_id")).containsExactlyInAnyOrder("e2", "e3");
@@ -284,14 +284,14 @@ class DuckDbEventStoreTest {
         // as each chunk moving the events before its links (what every import did before pending links)
         try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
             for (CommitBatch b : history) {
-                store.appendImport(List.of(ImportRows.of(b)));
+                store.appendImport(List.of(ImportRows.of(b, store)));
                 store.applyPendingLinks();
             }
             atOnce.putAll(personOfEachEvent(db));
         }
         Path file = dir.resolve("pending.duckdb");
         try (DuckDb db = DuckDb.open(file, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
-            history.forEach(b -> store.appendImport(List.of(ImportRows.of(b))));
+            history.forEach(b -> store.appendImport(List.of(ImportRows.of(b, store))));
             assertThat(personOfEachEvent(db)).isNotEqualTo(atOnce);
         }
         // the server stopped before the import went idle: the next start applies what was left
@@ -325,7 +325,7 @@ class DuckDbEventStoreTest {
                 new com.dataeye.core.event.Event.Commerce(null, null, new java.math.BigDecimal("19.905")),
                 Map.of("note", awkward, "n", 3));
         try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
-            store.appendImport(List.of(ImportRows.of(new CommitBatch(List.of(e, event("e2", "plain", "anon-2", t)), List.of(), List.of()))));
+            store.appendImport(List.of(ImportRows.of(new CommitBatch(List.of(e, event("e2", "plain", "anon-2", t)), List.of(), List.of()), store)));
             try (var c = db.connect(); var st = c.createStatement(); var rs = st.executeQuery(
                     "SELECT event, url, lib, title, referrer, element_selector, amount, properties, epoch_us(ts), login_id "
                             + "FROM events WHERE event_id = 'e1'")) {

@@ -48,7 +48,7 @@ class VirtualEventSelectorTest {
     static void load(DuckDbEventStore store) {
         store.commit(new CommitBatch(List.of(click("1", "button.buy"), click("2", "button.cart"), click("3", null)), List.of(), List.of()));
         store.appendImport(List.of(ImportRows.of(new CommitBatch(List.of(click("4", "button.buy"), click("5", "a.more"),
-                click("6", "BUTTON.BUY")), List.of(), List.of()))));
+                click("6", "BUTTON.BUY")), List.of(), List.of()), store)));
         store.commit(new CommitBatch(List.of(click("7", "button.buy-now"), click("8", "a.more")), List.of(), List.of()));
     }
 

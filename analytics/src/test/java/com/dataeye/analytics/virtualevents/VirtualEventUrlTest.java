@@ -127,7 +127,7 @@ class VirtualEventUrlTest {
 
     static void load(DuckDbEventStore store) {
         store.commit(new CommitBatch(COLLECTED, List.of(), List.of()));
-        store.appendImport(List.of(ImportRows.of(new CommitBatch(IMPORTED, List.of(), List.of()))));
+        store.appendImport(List.of(ImportRows.of(new CommitBatch(IMPORTED, List.of(), List.of()), store)));
         store.commit(new CommitBatch(LATER, List.of(), List.of()));
     }
 
@@ -204,7 +204,7 @@ class VirtualEventUrlTest {
             assertThat(rows(db, "SELECT count(*) FROM event_url_matches WHERE match_key = 'glob https://shop.example/pay/confirm?*'")).isEqualTo(2);
             assertThat(rows(db, "SELECT count(*) FROM event_url_match_through WHERE match_key LIKE 'not%'")).isZero();
             // then more events are stored, with new URLs on known and new pages: not remembered yet
-            store.appendImport(List.of(ImportRows.of(new CommitBatch(IMPORTED, List.of(), List.of()))));
+            store.appendImport(List.of(ImportRows.of(new CommitBatch(IMPORTED, List.of(), List.of()), store)));
             store.commit(new CommitBatch(LATER, List.of(), List.of()));
             assertCountsAsDefined(db);
             // remembering again tests only the new URLs, and the counts stay

@@ -1,6 +1,7 @@
 package com.dataeye.server.imports;
 
 import com.dataeye.analytics.store.DuckDbEventStore;
+import com.dataeye.analytics.store.ImportNumbers;
 import com.dataeye.analytics.store.ImportRows;
 import com.dataeye.core.ingest.EventOutcome;
 import com.dataeye.core.ingest.IngestContext;
@@ -151,7 +152,9 @@ public class Importer {
         // the import finishes; a collector's link is loaded by a segment load, counted here: if one commits
         // before this chunk, the chunk joins the stored links as before.
         long linkLoads = store.linkLoads();
-        List<Slice> slices = prepareInParallel(lines, body, ctx, format);
+        // the chunk's URLs and selectors the store has no number for yet are numbered when it is loaded
+        ImportNumbers.Chunk numbers = store.importNumbers().chunk();
+        List<Slice> slices = prepareInParallel(lines, body, ctx, format, numbers);
         try {
             load(slices, linkLoads);
         } catch (RuntimeException e) {
@@ -186,12 +189,13 @@ public class Importer {
         return new ChunkResult(lines.fileLines, accepted, duplicates, rejected, errors, firstLine + lines.fileLines);
     }
 
-    private List<Slice> prepareInParallel(ChunkLines lines, byte[] body, IngestContext ctx, ImportFormat format) {
+    private List<Slice> prepareInParallel(ChunkLines lines, byte[] body, IngestContext ctx, ImportFormat format,
+                                          ImportNumbers.Chunk numbers) {
         List<Future<Slice>> futures = new ArrayList<>();
         for (int from = 0; from < lines.count; from += SLICE_LINES) {
             int start = from;
             int end = Math.min(lines.count, from + SLICE_LINES);
-            futures.add(workers.submit(() -> prepareSlice(lines, body, start, end, ctx, format)));
+            futures.add(workers.submit(() -> prepareSlice(lines, body, start, end, ctx, format, numbers)));
         }
         List<Slice> slices = new ArrayList<>(futures.size());
         RuntimeException failure = null;
@@ -215,7 +219,8 @@ public class Importer {
         return slices;
     }
 
-    private Slice prepareSlice(ChunkLines lines, byte[] body, int from, int to, IngestContext ctx, ImportFormat format) {
+    private Slice prepareSlice(ChunkLines lines, byte[] body, int from, int to, IngestContext ctx, ImportFormat format,
+                               ImportNumbers.Chunk numbers) {
         List<RawEvent> raws = new ArrayList<>(to - from);
         int[] lineOf = new int[to - from];
         for (int i = from; i < to; i++) {
@@ -233,7 +238,7 @@ public class Importer {
         IngestPipeline.Claims claims = IngestPipeline.Claims.of(prepared);
         ImportRows rows;
         try {
-            rows = ImportRows.of(prepared.batch(), identities);
+            rows = ImportRows.of(prepared.batch(), identities, numbers);
         } catch (RuntimeException e) {
             // the ids this slice claimed must not make a retry look like a duplicate (ImportRows.of leaves no file behind)
             pipeline.rollback(claims);
