@@ -75,7 +75,7 @@ public final class LoadCostBench {
             List<Double> imported = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
                 List<Event> collected = batch(n, r);
-                ImportRows rows = ImportRows.of(new CommitBatch(batch(n, r), List.of(), List.of()));
+                ImportRows rows = ImportRows.of(new CommitBatch(batch(n, r), List.of(), List.of()), store);
                 long t = System.nanoTime();
                 store.commit(new CommitBatch(collected, List.of(), List.of()));
                 segment.add((System.nanoTime() - t) / 1e6);

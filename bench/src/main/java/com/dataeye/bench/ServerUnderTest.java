@@ -39,7 +39,15 @@ final class ServerUnderTest implements AutoCloseable {
         }
         cmd.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--dataeye.data-dir=" + dataDir,
                 "--logging.level.root=WARN"));
-        process = new ProcessBuilder(cmd).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(cmd);
+        // -Dbench.serverEnv="NAME=value NAME2=value": environment of the server under test (e.g. glibc malloc tunables)
+        for (String kv : System.getProperty("bench.serverEnv", "").trim().split("\\s+")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                builder.environment().put(kv.substring(0, eq), kv.substring(eq + 1));
+            }
+        }
+        process = builder.redirectErrorStream(true)
                 .redirectOutput(dataDir.resolveSibling("server.log").toFile()).start();
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
