@@ -102,8 +102,12 @@ public final class ImportCommand {
         private final CountingStream counted;
         private final ByteArrayOutputStream chunk = new ByteArrayOutputStream(1 << 20);
         private static final int IN_FLIGHT = 3;
-        /** Below the server's default limit of 64 MiB a chunk (long lines would otherwise exceed it). */
-        private static final int MAX_CHUNK_BYTES = 48 << 20;
+        /** Below the server's default limit of 128 MiB a chunk (long lines would otherwise exceed it). */
+        private static final int MAX_CHUNK_BYTES = 96 << 20;
+        /** DuckDB's row group: the rows the store compresses together (see {@link Options#DEFAULT_CHUNK_LINES}). */
+        static final int ROW_GROUP = 122_880;
+        /** Bytes of the chunk up to the end of its {@link #ROW_GROUP}th line; -1 before it. */
+        private int rowGroupBytes = -1;
         private final java.util.ArrayDeque<InFlight> inFlight = new java.util.ArrayDeque<>();
         private final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(IN_FLIGHT, r -> {
             Thread t = new Thread(r, "dataeye-import-sender");
@@ -148,10 +152,17 @@ public final class ImportCommand {
                 line++;
                 i = nl + 1;
                 partial = false;
-                if (linesInChunk >= o.chunkLines || (linesInChunk > 0 && chunk.size() + (i - from) >= MAX_CHUNK_BYTES)) {
+                if (linesInChunk == ROW_GROUP) {
+                    rowGroupBytes = chunk.size() + (i - from);
+                }
+                if (linesInChunk >= o.chunkLines) {
                     chunk.write(buf, from, i - from);
                     from = i;
                     send();
+                } else if (linesInChunk > 0 && chunk.size() + (i - from) >= MAX_CHUNK_BYTES) {
+                    chunk.write(buf, from, i - from);
+                    from = i;
+                    sendAtByteLimit();
                 }
             }
             chunk.write(buf, from, i - from);
@@ -182,14 +193,36 @@ public final class ImportCommand {
         }
 
         private void send() throws IOException, InterruptedException {
+            send(chunk.toByteArray(), line);
+            chunk.reset();
+            linesInChunk = 0;
+        }
+
+        /**
+         * Long lines filled a chunk before its line count: cut after exactly one row group of lines when it holds
+         * more (a partly filled last row group costs the store a rewrite, see {@link Options#DEFAULT_CHUNK_LINES}),
+         * the lines after it start the next chunk.
+         */
+        private void sendAtByteLimit() throws IOException, InterruptedException {
+            if (rowGroupBytes < 0 || linesInChunk == ROW_GROUP) {
+                send();
+                return;
+            }
+            byte[] all = chunk.toByteArray();
+            send(java.util.Arrays.copyOf(all, rowGroupBytes), chunkFirst + ROW_GROUP);
+            chunk.reset();
+            chunk.write(all, rowGroupBytes, all.length - rowGroupBytes);
+            linesInChunk -= ROW_GROUP;
+        }
+
+        /** Sends {@code body}, the lines from {@link #chunkFirst} up to {@code nextFirst}. */
+        private void send(byte[] body, long nextFirst) throws IOException, InterruptedException {
             long first = chunkFirst;
-            byte[] body = chunk.toByteArray();
             long bytesRead = counted.count;
             // chunks in flight: the server reads one while it stores others
             inFlight.add(new InFlight(senders.submit(() -> ImportCommand.send(http, o, importId, first, body)), bytesRead));
-            chunk.reset();
-            chunkFirst = line;
-            linesInChunk = 0;
+            chunkFirst = nextFirst;
+            rowGroupBytes = -1;
             while (inFlight.size() >= IN_FLIGHT) {
                 settleOldest();
             }
@@ -301,12 +334,21 @@ public final class ImportCommand {
 
     record Options(String file, String project, String server, String key, int chunkLines, String format) {
 
+        /**
+         * Lines a chunk: 1.6 DuckDB row groups. The store writes a chunk's rows as whole row groups of 122,880 and one
+         * partly filled last group. A chunk below one row group is written twice (through the WAL) and a last group
+         * at most half full is merged with its neighbours at the next checkpoint — rewritten and compressed again,
+         * 5 µs an event, nearly doubling the load (docs/benchmarks.md). 196,608 lines leave a last group of ~74,000
+         * rows (more than half), even with 6 % of the lines refused.
+         */
+        static final int DEFAULT_CHUNK_LINES = 196_608;
+
         static Options parse(String[] args) throws IOException {
             String file = null;
             String project = "demo";
             String server = "http://localhost:8080";
             String key = System.getenv("DATAEYE_SECRET_KEY");
-            int chunkLines = 131_072;
+            int chunkLines = DEFAULT_CHUNK_LINES;
             String format = "native";
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
@@ -321,7 +363,7 @@ public final class ImportCommand {
             }
             if (file == null) {
                 System.err.println("usage: ./dataeye import --file events.ndjson[.gz] [--project demo] [--server http://localhost:8080] "
-                        + "[--key sk_…] [--chunk-lines 131072] [--format native|sensors]");
+                        + "[--key sk_…] [--chunk-lines " + DEFAULT_CHUNK_LINES + "] [--format native|sensors]");
                 System.exit(2);
             }
             if (key == null && Files.exists(Path.of("data", project + "-secret-key"))) {

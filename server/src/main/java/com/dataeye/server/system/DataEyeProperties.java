@@ -54,7 +54,7 @@ public record DataEyeProperties(
      * @param maxChunkBytes largest import chunk after gzip decoding
      * @param maxAge        oldest timestamp an import accepts (history is old by nature)
      */
-    public record Imports(@DefaultValue("67108864") int maxChunkBytes, @DefaultValue("3650d") Duration maxAge) {}
+    public record Imports(@DefaultValue("134217728") int maxChunkBytes, @DefaultValue("3650d") Duration maxAge) {}
 
     /** @param timeout an analysis running longer is stopped and answered 422 query_timeout */
     public record Query(@DefaultValue("30s") Duration timeout) {}
