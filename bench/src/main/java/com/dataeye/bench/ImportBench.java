@@ -150,9 +150,15 @@ public final class ImportBench {
                 // time to attach a profiler (jcmd <pid> JFR.start) to the server
                 Thread.sleep(10_000);
             }
-            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", jar.toString(),
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            // -Dbench.clientJvmOptions="…": JVM options of the client (GC choice, profiling), before the launcher's own
+            String clientOptions = System.getProperty("bench.clientJvmOptions", "").trim();
+            if (!clientOptions.isEmpty()) {
+                cmd.addAll(List.of(clientOptions.split("\\s+")));
+            }
+            cmd.addAll(List.of("-cp", jar.toString(),
                     "-Dloader.main=com.dataeye.server.cli.ImportCommand", "org.springframework.boot.loader.launch.PropertiesLauncher",
-                    "--file", file.toString(), "--server", server.url(""), "--key", server.secretKey());
+                    "--file", file.toString(), "--server", server.url(""), "--key", server.secretKey()));
             long start = System.nanoTime();
             double serverCpu0 = cpuSeconds(server.pid());
             Map<String, double[]> threads0 = threadCpu(server.pid());
