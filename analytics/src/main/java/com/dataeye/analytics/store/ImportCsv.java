@@ -32,6 +32,15 @@ final class ImportCsv {
     /** The property maps' JSON text, written without the mapper where it can be (the same text). */
     private final PropertiesJson json = new PropertiesJson();
 
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = 10 * POWERS_OF_TEN[i - 1];
+        }
+    }
+
     /** A thread's buffer is written out at about this size, so it stays small and reused. */
     static final int FLUSH_AT = 1 << 19;
 
@@ -158,14 +167,15 @@ final class ImportCsv {
         }
         // the digits straight into the row (no String per timestamp)
         int digits = 1;
-        for (long t = v / 10; t != 0; t /= 10) {
+        while (digits < POWERS_OF_TEN.length && v >= POWERS_OF_TEN[digits]) {
             digits++;
         }
         int p = size + digits;
         size = p;
         do {
-            buf[--p] = (byte) ('0' + v % 10);
-            v /= 10;
+            long q = v / 10;
+            buf[--p] = (byte) ('0' + (v - 10 * q));
+            v = q;
         } while (v != 0);
         buf[size++] = ',';
     }
