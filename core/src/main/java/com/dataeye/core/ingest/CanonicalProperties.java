@@ -59,22 +59,13 @@ record CanonicalProperties(
                 it.remove();
             }
         }
-        // types checked column by column in this order, so a wrong one is reported as before
-        String[] text = new String[COLUMNS.length];
-        BigDecimal amount = null;
-        for (int i = 0; i < COLUMNS.length; i++) {
-            Object v = slots[2 * i] != null ? slots[2 * i] : slots[2 * i + 1];
-            if (i == AMOUNT) {
-                amount = Fields.decimal(v, "properties.amount");
-            } else if (i == ORDER_ID || i == PRODUCT_ID) {
-                text[i] = id(v, COLUMNS[i][0]);
-            } else {
-                text[i] = text(v, COLUMNS[i][0]);
-            }
-        }
-        return new CanonicalProperties(text[0], text[1], text[2], text[3], text[4], text[5], text[6], text[7], text[8],
-                text[9], text[10], text[11], text[12], text[13], text[14], text[15], text[ORDER_ID], text[PRODUCT_ID],
-                amount, text[19], text[20], text[21], text[22],
+        // types checked column by column in this order (arguments are evaluated left to right), so a wrong one
+        // is reported as before
+        return new CanonicalProperties(text(slots, 0), text(slots, 1), text(slots, 2), text(slots, 3), text(slots, 4),
+                text(slots, 5), text(slots, 6), text(slots, 7), text(slots, 8), text(slots, 9), text(slots, 10),
+                text(slots, 11), text(slots, 12), text(slots, 13), text(slots, 14), text(slots, 15),
+                id(slots, ORDER_ID), id(slots, PRODUCT_ID), Fields.decimal(value(slots, AMOUNT), "properties.amount"),
+                text(slots, 19), text(slots, 20), text(slots, 21), text(slots, 22),
                 // share and invite sources stay in the properties too: they are business facts
                 peek(p, "share_source", "$share_source"), peek(p, "invite_code", "$invite_code"));
     }
@@ -94,7 +85,14 @@ record CanonicalProperties(
                 orderId, productId, amount, userAgent, ip, lib, libVersion, shareSource, inviteCode);
     }
 
-    private static String text(Object v, String name) {
+    /** Column {@code i}'s value: under our name, or else the preset's. */
+    private static Object value(Object[] slots, int i) {
+        return slots[2 * i] != null ? slots[2 * i] : slots[2 * i + 1];
+    }
+
+    private static String text(Object[] slots, int i) {
+        Object v = value(slots, i);
+        String name = COLUMNS[i][0];
         if (v == null || v instanceof String) {
             return (String) v;
         }
@@ -102,7 +100,9 @@ record CanonicalProperties(
                 "properties." + name + " must be a string, got " + Fields.describe(v));
     }
 
-    private static String id(Object v, String name) {
+    private static String id(Object[] slots, int i) {
+        Object v = value(slots, i);
+        String name = COLUMNS[i][0];
         if (v == null || v instanceof String) {
             return (String) v;
         }
