@@ -47,10 +47,21 @@ record CanonicalProperties(
         }
     }
 
+    /** The values found, by slot; one array per thread, emptied after each event, so an event allocates none. */
+    private static final ThreadLocal<Object[]> SCRATCH = ThreadLocal.withInitial(() -> new Object[2 * COLUMNS.length]);
+
     private static CanonicalProperties read(Map<String, Object> p) {
+        Object[] slots = SCRATCH.get();
+        try {
+            return read(p, slots);
+        } finally {
+            java.util.Arrays.fill(slots, null);
+        }
+    }
+
+    private static CanonicalProperties read(Map<String, Object> p, Object[] slots) {
         // one pass over the properties (a few), not two removals for each of the 23 columns: the same
         // values taken out, our name winning over the preset's when both are there and not null
-        Object[] slots = new Object[2 * COLUMNS.length];
         for (java.util.Iterator<Map.Entry<String, Object>> it = p.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Object> e = it.next();
             Integer slot = SLOTS.get(e.getKey());
