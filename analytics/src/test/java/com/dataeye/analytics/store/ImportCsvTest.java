@@ -35,4 +35,20 @@ class ImportCsvTest {
                 + "\"lone ? surrogate\",,,,,direct,iOS,,mobile,,203.0.113.0,\"é\",,\"tab\there\",,,19.91,"
                 + "\"{\"\"note\"\":\"\"a \\\"\"quoted\\\"\", 中文 😀 \\n line\"\",\"\"n\"\":3}\"\n");
     }
+
+    @Test
+    void writesTimestampsAsEpochMicrosOfAnyLength() {
+        ImportCsv csv = new ImportCsv(16);
+        for (long micros : new long[] {0, 7, 99_999_999, 100_000_000, 100_000_001, 1_732_531_200_123_456L, -1, -100_000_000,
+                1_000_000_000_000_000_007L, -1_000_000_000_000_000_007L, 123_456_789_012_345_678L}) {
+            Instant t = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000);
+            csv.reset();
+            csv.row(new Event("e", "shop", "x", EventType.TRACK, "p", "d", null, null, t, t, null, null,
+                    new Event.Page(null, null, null, null), new Event.Acquisition(null, null, null, null, null, null),
+                    new Event.Device(null, null, null, null, null), new Event.Element(null, null, null),
+                    new Event.Commerce(null, null, null), Map.of()));
+            String row = new String(csv.buffer(), 0, csv.size(), StandardCharsets.UTF_8);
+            assertThat(row).startsWith("e,shop,x,track,p,d,,," + micros + "," + micros + ",");
+        }
+    }
 }

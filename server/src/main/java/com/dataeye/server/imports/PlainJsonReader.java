@@ -1,5 +1,8 @@
 package com.dataeye.server.imports;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +39,13 @@ final class PlainJsonReader {
             POWERS_OF_TEN[i] = Double.parseDouble("1e" + i);
         }
     }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
+    private static final long SPACES = 0x2020202020202020L;
 
     private final Names names = new Names();
     private final StringBuilder chars = new StringBuilder();
@@ -187,24 +197,45 @@ final class PlainJsonReader {
     /** A string after its opening quote. */
     private String string() {
         int start = pos;
-        boolean ascii = true;
-        while (pos < end) {
-            byte c = b[pos];
-            if (c == '"') {
-                String s = ascii ? new String(b, start, pos - start, StandardCharsets.ISO_8859_1) : utf8(start, pos);
-                pos++;
-                return s;
-            }
-            if (c == '\\') {
-                return escaped(start);
-            }
-            if (c >= 0 && c < 0x20) {
-                throw NotPlain.INSTANCE; // JSON wants control characters escaped: the mapper's error
-            }
-            ascii &= c >= 0;
-            pos++;
+        int i = special(pos);
+        if (i >= end) {
+            throw NotPlain.INSTANCE;
         }
-        throw NotPlain.INSTANCE;
+        byte c = b[i];
+        if (c == '"') {
+            pos = i + 1;
+            return utf8(start, i); // ASCII is copied as it is, without decoding
+        }
+        if (c == '\\') {
+            pos = i;
+            return escaped(start);
+        }
+        throw NotPlain.INSTANCE; // a control character: JSON wants it escaped, the mapper's error
+    }
+
+    /**
+     * The first quote, backslash or control character from {@code from} (or {@link #end}), eight bytes at a time
+     * (SWAR, as {@link Newlines}): strings are most of a line's bytes. The lowest byte flagged by each test is a
+     * true one (a borrow only carries upwards), so the lowest of all is. Bytes of 0x80 and above are never flagged.
+     */
+    private int special(int from) {
+        int i = from;
+        for (; i + 8 <= end; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long quote = w ^ QUOTES;
+            long backslash = w ^ BACKSLASHES;
+            long found = (((quote - LOW_BITS) & ~quote) | ((backslash - LOW_BITS) & ~backslash) | ((w - SPACES) & ~w)) & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
+            byte c = b[i];
+            if (c == '"' || c == '\\' || (c >= 0 && c < 0x20)) {
+                return i;
+            }
+        }
+        return end;
     }
 
     /** A string with escapes, from its start: raw runs and escaped characters gathered in {@link #chars}. */
@@ -279,7 +310,10 @@ final class PlainJsonReader {
         }
     }
 
-    /** Non-ASCII bytes as UTF-8; anything the decoder had to replace is left to the mapper (and its error). */
+    /**
+     * Bytes as UTF-8 (plain ASCII is only copied); anything the decoder had to replace is left to the mapper (and
+     * its error). The check costs nothing for an ASCII string: U+FFFD is not among its characters by construction.
+     */
     private String utf8(int from, int to) {
         String s = new String(b, from, to - from, StandardCharsets.UTF_8);
         if (s.indexOf('\uFFFD') >= 0) {

@@ -91,6 +91,21 @@ class PlainJsonReaderTest {
     }
 
     @Test
+    void findsQuotesEscapesAndControlCharactersAtAnyPositionOfAString() {
+        // the scan looks at eight bytes at a time: each special byte at each position of a word, next to non-ASCII
+        for (int k = 0; k < 20; k++) {
+            String pad = "x".repeat(k);
+            for (String special : List.of("\\\"", "\\\\", "\\n", "中", "é", "\\u00e9", "~", " ")) {
+                assertReadPlainAsTheMapper("{\"" + pad + "\":\"" + pad + special + "中" + pad + "\",\"k\":\"" + special + pad + "\"}");
+            }
+            byte[] b = ("{\"a\":\"" + pad + "\u0001" + pad + "\"}").getBytes(StandardCharsets.UTF_8);
+            assertThat(reader.read(b, 0, b.length)).as("control character at %d", k).isSameAs(PlainJsonReader.NOT_PLAIN);
+            byte[] unclosed = ("{\"a\":\"" + pad).getBytes(StandardCharsets.UTF_8);
+            assertThat(reader.read(unclosed, 0, unclosed.length)).isSameAs(PlainJsonReader.NOT_PLAIN);
+        }
+    }
+
+    @Test
     void readsOnlyItsPartOfALargerBody() {
         byte[] body = "{\"a\":1}\n{\"b\":\"c\"}\n".getBytes(StandardCharsets.UTF_8);
         assertThat(reader.read(body, 8, 17)).isEqualTo(Map.of("b", "c"));
