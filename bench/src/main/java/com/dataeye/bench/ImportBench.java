@@ -151,8 +151,9 @@ public final class ImportBench {
                 Thread.sleep(10_000);
             }
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            // -Dbench.clientJvmOptions="…": JVM options of the client (GC choice, profiling), before the launcher's own
-            String clientOptions = System.getProperty("bench.clientJvmOptions", "").trim();
+            // -Dbench.clientJvmOptions="…": JVM options of the client (GC choice, profiling); by default the
+            // dataeye launcher's own (C1 only: the client's C2 compilations cost more CPU than they saved)
+            String clientOptions = System.getProperty("bench.clientJvmOptions", "-XX:TieredStopAtLevel=1").trim();
             if (!clientOptions.isEmpty()) {
                 cmd.addAll(List.of(clientOptions.split("\\s+")));
             }
