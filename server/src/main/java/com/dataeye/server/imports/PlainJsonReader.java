@@ -47,7 +47,12 @@ final class PlainJsonReader {
     private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
     private static final long SPACES = 0x2020202020202020L;
 
+    /** Wire fields whose values differ from event to event: not worth remembering. */
+    private static final java.util.Set<String> UNIQUE_PER_EVENT = java.util.Set.of(
+            "event_id", "distinct_id", "anonymous_id", "login_id", "timestamp", "sent_at", "$device_id", "item_id");
+
     private final Names names = new Names();
+    private final Values values = new Values();
     private final StringBuilder chars = new StringBuilder();
     private byte[] b;
     private int pos;
@@ -97,7 +102,7 @@ final class PlainJsonReader {
                 throw NotPlain.INSTANCE;
             }
             skipSpace();
-            m.put(name, value(depth));
+            m.put(name, value(depth, !UNIQUE_PER_EVENT.contains(name)));
             skipSpace();
             byte c = next();
             if (c == '}') {
@@ -121,7 +126,7 @@ final class PlainJsonReader {
         }
         pos--;
         while (true) {
-            list.add(value(depth));
+            list.add(value(depth, true));
             skipSpace();
             byte c = next();
             if (c == ']') {
@@ -134,11 +139,12 @@ final class PlainJsonReader {
         }
     }
 
-    private Object value(int depth) {
+    /** @param repeats whether a string here is likely the same as on other lines (a page title, not an id) */
+    private Object value(int depth, boolean repeats) {
         byte c = next();
         switch (c) {
             case '"':
-                return string();
+                return repeats ? repeatedString() : string();
             case '{':
                 return object(depth + 1);
             case '[':
@@ -192,6 +198,22 @@ final class PlainJsonReader {
             pos++;
         }
         throw NotPlain.INSTANCE;
+    }
+
+    /**
+     * A string after its opening quote that other lines likely share: a short one without escapes is the same
+     * String as last time it came ({@link Values}), so a line's many repeated values (event name, library, OS,
+     * page URL and title…) allocate nothing.
+     */
+    private String repeatedString() {
+        int start = pos;
+        int i = special(pos);
+        if (i >= end || b[i] != '"' || i - start > Values.MAX_BYTES) {
+            return string();
+        }
+        String s = values.get(this, start, i);
+        pos = i + 1;
+        return s;
     }
 
     /** A string after its opening quote. */
@@ -448,6 +470,30 @@ final class PlainJsonReader {
                 }
             }
             return true;
+        }
+    }
+
+    /** Short string values seen before, by their bytes: a small table that keeps the last value of each slot. */
+    private static final class Values {
+        static final int MAX_BYTES = 96;
+        private final byte[][] keys = new byte[1024][];
+        private final String[] strings = new String[1024];
+
+        String get(PlainJsonReader r, int from, int to) {
+            byte[] b = r.b;
+            int hash = to - from;
+            for (int i = from; i < to; i++) {
+                hash = 31 * hash + b[i];
+            }
+            int slot = (hash ^ (hash >>> 15)) & (keys.length - 1);
+            byte[] key = keys[slot];
+            if (key != null && java.util.Arrays.equals(key, 0, key.length, b, from, to)) {
+                return strings[slot];
+            }
+            String s = r.utf8(from, to);
+            keys[slot] = java.util.Arrays.copyOfRange(b, from, to);
+            strings[slot] = s;
+            return s;
         }
     }
 

@@ -106,6 +106,18 @@ class PlainJsonReaderTest {
     }
 
     @Test
+    void aValueRepeatedFromEarlierLinesIsReadAsItIsNotAsAnotherOfTheSameHash() {
+        // "Aa" and "BB" have the same String hash; values are remembered by their bytes
+        for (String v : List.of("Aa", "BB", "Aa", "链动", "BB", "链动", "", "Aa")) {
+            assertReadPlainAsTheMapper("{\"event\":\"" + v + "\",\"properties\":{\"$title\":\"" + v + "\",\"l\":[\"" + v + "\"]}}");
+        }
+        byte[] bad = "{\"event\":\"Aa\"}".getBytes(StandardCharsets.UTF_8);
+        bad[11] = (byte) 0xff;
+        assertThat(reader.read(bad, 0, bad.length)).isSameAs(PlainJsonReader.NOT_PLAIN);
+        assertReadPlainAsTheMapper("{\"event\":\"Aa\"}");
+    }
+
+    @Test
     void readsOnlyItsPartOfALargerBody() {
         byte[] body = "{\"a\":1}\n{\"b\":\"c\"}\n".getBytes(StandardCharsets.UTF_8);
         assertThat(reader.read(body, 8, 17)).isEqualTo(Map.of("b", "c"));
