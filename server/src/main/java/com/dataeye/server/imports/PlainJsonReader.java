@@ -260,38 +260,31 @@ final class PlainJsonReader {
         return end;
     }
 
-    /** A string with escapes, from its start: raw runs and escaped characters gathered in {@link #chars}. */
+    /**
+     * A string with escapes, from its start ({@link #pos} at its first backslash): the raw runs between escapes
+     * decoded as UTF-8 and the escaped characters gathered in {@link #chars}.
+     */
     private String escaped(int start) {
         StringBuilder sb = chars;
         sb.setLength(0);
         int run = start;
-        boolean ascii = true;
-        while (pos < end) {
-            byte c = b[pos];
-            if (c == '"' || c == '\\') {
-                if (ascii) {
-                    for (int i = run; i < pos; i++) {
-                        sb.append((char) b[i]);
-                    }
-                } else {
-                    sb.append(utf8(run, pos));
-                }
-                ascii = true;
-                pos++;
-                if (c == '"') {
-                    return sb.toString();
-                }
-                sb.append(unescape());
-                run = pos;
-                continue;
-            }
-            if (c >= 0 && c < 0x20) {
+        while (true) {
+            int i = special(pos);
+            if (i >= end) {
                 throw NotPlain.INSTANCE;
             }
-            ascii &= c >= 0;
-            pos++;
+            byte c = b[i];
+            if (c != '"' && c != '\\') {
+                throw NotPlain.INSTANCE; // a control character
+            }
+            sb.append(utf8(run, i));
+            pos = i + 1;
+            if (c == '"') {
+                return sb.toString();
+            }
+            sb.append(unescape());
+            run = pos;
         }
-        throw NotPlain.INSTANCE;
     }
 
     /** The character of the escape after a backslash. */

@@ -96,7 +96,8 @@ class PlainJsonReaderTest {
         for (int k = 0; k < 20; k++) {
             String pad = "x".repeat(k);
             for (String special : List.of("\\\"", "\\\\", "\\n", "中", "é", "\\u00e9", "~", " ")) {
-                assertReadPlainAsTheMapper("{\"" + pad + "\":\"" + pad + special + "中" + pad + "\",\"k\":\"" + special + pad + "\"}");
+                assertReadPlainAsTheMapper("{\"" + pad + "\":\"" + pad + special + "中" + pad + "\",\"k\":\"" + special + pad + "\","
+                        + "\"$title\":\"链动" + pad + special + "é" + special + "\",\"n" + special + "\":\"预设 " + special + "\"}");
             }
             byte[] b = ("{\"a\":\"" + pad + "\u0001" + pad + "\"}").getBytes(StandardCharsets.UTF_8);
             assertThat(reader.read(b, 0, b.length)).as("control character at %d", k).isSameAs(PlainJsonReader.NOT_PLAIN);
