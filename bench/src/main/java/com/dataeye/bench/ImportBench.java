@@ -157,7 +157,9 @@ public final class ImportBench {
             if (!clientOptions.isEmpty()) {
                 cmd.addAll(List.of(clientOptions.split("\\s+")));
             }
-            cmd.addAll(List.of("-cp", jar.toString(),
+            // -Dbench.clientJar=JAR: the client from another build (the server's changes alone, at the same client pace)
+            String clientJar = System.getProperty("bench.clientJar", jar.toString());
+            cmd.addAll(List.of("-cp", clientJar,
                     "-Dloader.main=com.dataeye.server.cli.ImportCommand", "org.springframework.boot.loader.launch.PropertiesLauncher",
                     "--file", file.toString(), "--server", server.url(""), "--key", server.secretKey()));
             long start = System.nanoTime();
