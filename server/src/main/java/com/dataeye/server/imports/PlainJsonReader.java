@@ -54,6 +54,8 @@ final class PlainJsonReader {
     private final Names names = new Names();
     private final Values values = new Values();
     private final StringBuilder chars = new StringBuilder();
+    /** Whether values of the name {@link #name} read last repeat from line to line (not an id or a time). */
+    private boolean nameRepeats;
     private byte[] b;
     private int pos;
     private int end;
@@ -102,7 +104,7 @@ final class PlainJsonReader {
                 throw NotPlain.INSTANCE;
             }
             skipSpace();
-            m.put(name, value(depth, !UNIQUE_PER_EVENT.contains(name)));
+            m.put(name, value(depth, nameRepeats));
             skipSpace();
             byte c = next();
             if (c == '}') {
@@ -187,12 +189,15 @@ final class PlainJsonReader {
             byte c = b[pos];
             if (c == '"') {
                 String name = names.get(b, start, pos, hash);
+                nameRepeats = names.lastRepeats();
                 pos++;
                 return name;
             }
             if (c < 0x20 || c == '\\') { // control characters, escapes and non-ASCII (negative bytes)
                 pos = start;
-                return string();
+                String name = string();
+                nameRepeats = !UNIQUE_PER_EVENT.contains(name);
+                return name;
             }
             hash = 31 * hash + c;
             pos++;
@@ -438,19 +443,31 @@ final class PlainJsonReader {
         return b[pos++];
     }
 
-    /** Property names seen before, by their bytes: a small table that keeps the last name of each slot. */
+    /**
+     * Property names seen before, by their bytes: a small table that keeps the last name of each slot, and
+     * whether its values repeat (looked up once per name, not once per line: that lookup was 4% of a worker).
+     */
     private static final class Names {
         private final String[] slots = new String[512];
+        private final boolean[] repeats = new boolean[512];
+        private int last;
 
         String get(byte[] b, int from, int to, int hash) {
             int slot = (hash ^ (hash >>> 16)) & (slots.length - 1);
+            last = slot;
             String known = slots[slot];
             if (known != null && same(known, b, from, to)) {
                 return known;
             }
             String name = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
             slots[slot] = name;
+            repeats[slot] = !UNIQUE_PER_EVENT.contains(name);
             return name;
+        }
+
+        /** Whether values of the name {@link #get} returned last repeat from line to line. */
+        boolean lastRepeats() {
+            return repeats[last];
         }
 
         private static boolean same(String s, byte[] b, int from, int to) {
