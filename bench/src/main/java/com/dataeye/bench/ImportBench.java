@@ -150,9 +150,18 @@ public final class ImportBench {
                 // time to attach a profiler (jcmd <pid> JFR.start) to the server
                 Thread.sleep(10_000);
             }
-            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", jar.toString(),
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            // -Dbench.clientJvmOptions="…": JVM options of the client (GC choice, profiling); by default the
+            // dataeye launcher's own (C1 only: the client's C2 compilations cost more CPU than they saved)
+            String clientOptions = System.getProperty("bench.clientJvmOptions", "-XX:TieredStopAtLevel=1").trim();
+            if (!clientOptions.isEmpty()) {
+                cmd.addAll(List.of(clientOptions.split("\\s+")));
+            }
+            // -Dbench.clientJar=JAR: the client from another build (the server's changes alone, at the same client pace)
+            String clientJar = System.getProperty("bench.clientJar", jar.toString());
+            cmd.addAll(List.of("-cp", clientJar,
                     "-Dloader.main=com.dataeye.server.cli.ImportCommand", "org.springframework.boot.loader.launch.PropertiesLauncher",
-                    "--file", file.toString(), "--server", server.url(""), "--key", server.secretKey());
+                    "--file", file.toString(), "--server", server.url(""), "--key", server.secretKey()));
             // a kept shop may hold the saved position of an interrupted run: the import would resume there
             Files.deleteIfExists(Path.of(file + ".import-state"));
             long start = System.nanoTime();

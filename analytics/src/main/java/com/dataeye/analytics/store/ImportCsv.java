@@ -7,7 +7,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -31,6 +30,18 @@ final class ImportCsv {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The property maps' JSON text, written without the mapper where it can be (the same text). */
+    private final PropertiesJson json = new PropertiesJson();
+
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = 10 * POWERS_OF_TEN[i - 1];
+        }
+    }
+
     /** A thread's buffer is written out at about this size, so it stays small and reused. */
     static final int FLUSH_AT = 1 << 19;
 
@@ -50,19 +61,23 @@ final class ImportCsv {
 
         @Override
         public void write(byte[] b, int off, int len) {
-            ensure(2 * len);
-            byte[] out = buf;
-            int p = size;
-            for (int i = off, end = off + len; i < end; i++) {
-                byte x = b[i];
-                if (x == '"') {
-                    out[p++] = '"';
-                }
-                out[p++] = x;
-            }
-            size = p;
+            doublingQuotes(b, off, len);
         }
     };
+
+    private void doublingQuotes(byte[] b, int off, int len) {
+        ensure(2 * len);
+        byte[] out = buf;
+        int p = size;
+        for (int i = off, end = off + len; i < end; i++) {
+            byte x = b[i];
+            if (x == '"') {
+                out[p++] = '"';
+            }
+            out[p++] = x;
+        }
+        size = p;
+    }
 
     ImportCsv(int capacity) {
         buf = new byte[capacity];
@@ -137,7 +152,11 @@ final class ImportCsv {
             // the JSON text straight into the row, quotes doubled on the way (no byte[] of it per event)
             ensure(1);
             buf[size++] = '"';
-            JSON.writeValue(quoting, e.properties());
+            if (json.write(e.properties())) {
+                doublingQuotes(json.bytes(), 0, json.size());
+            } else {
+                JSON.writeValue(quoting, e.properties());
+            }
             ensure(2);
             buf[size++] = '"';
             buf[size++] = '\n'; // the last field ends the line
@@ -149,10 +168,42 @@ final class ImportCsv {
 
     private void num(long v) {
         ensure(21);
-        String s = Long.toString(v);
-        for (int i = 0; i < s.length(); i++) {
-            buf[size++] = (byte) s.charAt(i);
+        if (v < 0) {
+            if (v == Long.MIN_VALUE) {
+                String s = Long.toString(v);
+                for (int i = 0; i < s.length(); i++) {
+                    buf[size++] = (byte) s.charAt(i);
+                }
+                buf[size++] = ',';
+                return;
+            }
+            buf[size++] = '-';
+            v = -v;
         }
+        // the digits straight into the row (no String per timestamp)
+        int digits = 1;
+        while (digits < POWERS_OF_TEN.length && v >= POWERS_OF_TEN[digits]) {
+            digits++;
+        }
+        int p = size + digits;
+        size = p;
+        // eight digits at a time in int arithmetic (a timestamp has 16): a long division per digit was most of it
+        while (v >= 100_000_000) {
+            long q = v / 100_000_000;
+            int r = (int) (v - q * 100_000_000);
+            for (int i = 0; i < 8; i++) {
+                int d = r / 10;
+                buf[--p] = (byte) ('0' + (r - 10 * d));
+                r = d;
+            }
+            v = q;
+        }
+        int r = (int) v;
+        do {
+            int d = r / 10;
+            buf[--p] = (byte) ('0' + (r - 10 * d));
+            r = d;
+        } while (r != 0);
         buf[size++] = ',';
     }
 
@@ -203,20 +254,50 @@ final class ImportCsv {
                 return;
             }
         }
-        quoted(s.getBytes(StandardCharsets.UTF_8));
+        quoted(s);
     }
 
-    private void quoted(byte[] b) {
-        ensure(2 * b.length + 3);
-        buf[size++] = '"';
-        for (byte x : b) {
-            if (x == '"') {
-                buf[size++] = '"';
+    /**
+     * The string quoted, {@code "} doubled, encoded to UTF-8 straight into the row as {@code getBytes(UTF_8)}
+     * encodes it (a lone surrogate as {@code ?}), without a byte array per field.
+     */
+    private void quoted(String s) {
+        int n = s.length();
+        ensure(3 * n + 3); // a char takes at most 3 bytes (a surrogate pair 4 for two chars); a doubled quote 2
+        byte[] b = buf;
+        int p = size;
+        b[p++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                if (c == '"') {
+                    b[p++] = '"';
+                }
+                b[p++] = (byte) c;
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xc0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3f));
+            } else if (Character.isSurrogate(c)) {
+                char low = i + 1 < n ? s.charAt(i + 1) : 0;
+                if (Character.isHighSurrogate(c) && Character.isLowSurrogate(low)) {
+                    int cp = Character.toCodePoint(c, low);
+                    i++;
+                    b[p++] = (byte) (0xf0 | (cp >> 18));
+                    b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+                    b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+                    b[p++] = (byte) (0x80 | (cp & 0x3f));
+                } else {
+                    b[p++] = '?';
+                }
+            } else {
+                b[p++] = (byte) (0xe0 | (c >> 12));
+                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                b[p++] = (byte) (0x80 | (c & 0x3f));
             }
-            buf[size++] = x;
         }
-        buf[size++] = '"';
-        buf[size++] = ',';
+        b[p++] = '"';
+        b[p++] = ',';
+        size = p;
     }
 
     private void ensure(int more) {

@@ -90,7 +90,9 @@ public final class PiiScrubber {
      * Cheap, allocation-free pre-check; {@code false} means {@link #scrub} certainly finds nothing. True if the
      * text contains {@code '@'}, a group of 11 or 13–19 digits (or 17 digits + X), or short groups of at most
      * five digits joined by single spaces/dashes that add up to at least 11 digits ({@code 138 1234 1234}).
-     * Groups of 6–10 or 12 digits ({@code 20261125-0042}, 12-digit product ids) can never be part of a match.
+     * Groups of 6–10 or 12 digits ({@code 20261125-0042}, 12-digit product ids) can never be part of a match,
+     * nor can a group touching an ASCII letter (a match never does, but for an ID card's final X), such as
+     * the digits of a hex device id ({@code 29fda47a65472ba8}): those ids came on every event of an import.
      */
     public static boolean mightContainPii(String text) {
         if (text == null) {
@@ -110,6 +112,11 @@ public final class PiiScrubber {
             if (group == 0) {
                 continue;
             }
+            if (touchesLetter(text, i - group, c, group)) {
+                run = 0;
+                group = 0;
+                continue;
+            }
             if (group == 11 || (group >= 13 && group <= 19) || (group == 17 && (c == 'X' || c == 'x'))) {
                 return true;
             }
@@ -123,6 +130,16 @@ public final class PiiScrubber {
             group = 0;
         }
         return false;
+    }
+
+    /** Whether the digit group at {@code [start, start + group)}, followed by {@code after}, has an ASCII letter next to it. */
+    private static boolean touchesLetter(String text, int start, char after, int group) {
+        boolean idCardCheck = group == 17 && (after == 'X' || after == 'x');
+        return (start > 0 && isAsciiLetter(text.charAt(start - 1))) || (isAsciiLetter(after) && !idCardCheck);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** The full search, without the pre-check (package-private so tests can verify the pre-check is safe). */

@@ -170,14 +170,17 @@ class PiiScrubberTest {
         assertThat(PiiScrubber.mightContainPii("spm=a1z10.3-c.w4002-2455093051.9.1")).isFalse();
         assertThat(PiiScrubber.mightContainPii("SKU-20261125-0042 item 100012043978")).isFalse();
         assertThat(PiiScrubber.mightContainPii(null)).isFalse();
+        assertThat(PiiScrubber.mightContainPii("99999999999c9d9f")).as("hex device id").isFalse();
+        assertThat(PiiScrubber.mightContainPii("a999999999999999")).as("hex device id").isFalse();
         assertThat(PiiScrubber.mightContainPii("138 1234 1234")).isTrue();
+        assertThat(PiiScrubber.mightContainPii("id 11010519491231002X")).isTrue();
         assertThat(PiiScrubber.mightContainPii("a@b")).isTrue();
         assertThat(masking.scrub(null)).isNull();
     }
 
     @Test
     void preCheckNeverHidesAMatchTheFullSearchWouldFind() {
-        String[] atoms = {" ", "-", "X", "+86 ", "86", "138", "1234", "电", "a", "@", ".com",
+        String[] atoms = {" ", "-", "X", "x", "+86 ", "86", "138", "1234", "电", "a", "f", "Z", "@", ".com",
                 "13812341234", "11010519491231002X", "4111111111111111", "2026112512345"};
         Random random = new Random(20261125);
         int matched = 0;

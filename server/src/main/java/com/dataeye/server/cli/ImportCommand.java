@@ -4,7 +4,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,8 +99,13 @@ public final class ImportCommand {
         private final Properties state;
         private final Progress progress;
         private final CountingStream counted;
-        private final ByteArrayOutputStream chunk = new ByteArrayOutputStream(1 << 20);
         private static final int IN_FLIGHT = 3;
+        /**
+         * The chunk being filled; chunks are sent straight from their buffer ({@link ChunkBody}), and the
+         * buffers of answered chunks are reused, so a chunk's bytes are copied once, from the file's buffer.
+         */
+        private ChunkBuffer chunk = new ChunkBuffer();
+        private final java.util.ArrayDeque<ChunkBuffer> spare = new java.util.ArrayDeque<>();
         /** Below the server's default limit of 128 MiB a chunk (long lines would otherwise exceed it). */
         private static final int MAX_CHUNK_BYTES = 96 << 20;
         /** DuckDB's row group: the rows the store compresses together (see {@link Options#DEFAULT_CHUNK_LINES}). */
@@ -193,8 +197,9 @@ public final class ImportCommand {
         }
 
         private void send() throws IOException, InterruptedException {
-            send(chunk.toByteArray(), line);
-            chunk.reset();
+            ChunkBuffer next = spare.isEmpty() ? new ChunkBuffer() : spare.removeFirst();
+            next.reset();
+            send(line, next);
             linesInChunk = 0;
         }
 
@@ -208,19 +213,20 @@ public final class ImportCommand {
                 send();
                 return;
             }
-            byte[] all = chunk.toByteArray();
-            send(java.util.Arrays.copyOf(all, rowGroupBytes), chunkFirst + ROW_GROUP);
-            chunk.reset();
-            chunk.write(all, rowGroupBytes, all.length - rowGroupBytes);
+            ChunkBuffer next = spare.isEmpty() ? new ChunkBuffer() : spare.removeFirst();
+            chunk.moveTail(rowGroupBytes, next);
+            send(chunkFirst + ROW_GROUP, next);
             linesInChunk -= ROW_GROUP;
         }
 
-        /** Sends {@code body}, the lines from {@link #chunkFirst} up to {@code nextFirst}. */
-        private void send(byte[] body, long nextFirst) throws IOException, InterruptedException {
+        /** Sends the chunk (lines from {@link #chunkFirst} up to {@code nextFirst}); {@code next} is filled on. */
+        private void send(long nextFirst, ChunkBuffer next) throws IOException, InterruptedException {
             long first = chunkFirst;
+            ChunkBuffer body = chunk;
             long bytesRead = counted.count;
             // chunks in flight: the server reads one while it stores others
-            inFlight.add(new InFlight(senders.submit(() -> ImportCommand.send(http, o, importId, first, body)), bytesRead));
+            inFlight.add(new InFlight(senders.submit(() -> ImportCommand.send(http, o, importId, first, body)), body, bytesRead));
+            chunk = next;
             chunkFirst = nextFirst;
             rowGroupBytes = -1;
             while (inFlight.size() >= IN_FLIGHT) {
@@ -249,6 +255,7 @@ public final class ImportCommand {
                 senders.shutdownNow();
                 throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
             }
+            spare.add(oldest.body()); // answered: the server has read it all
             accepted += r.path("accepted").asLong();
             duplicates += r.path("duplicates").asLong();
             rejected += r.path("rejected").asLong();
@@ -270,7 +277,40 @@ public final class ImportCommand {
         }
     }
 
-    private record InFlight(java.util.concurrent.Future<JsonNode> answer, long bytesRead) {}
+    private record InFlight(java.util.concurrent.Future<JsonNode> answer, ChunkBuffer body, long bytesRead) {}
+
+    /** The lines of one chunk, in a buffer that grows as needed and is reused for later chunks. */
+    private static final class ChunkBuffer {
+        private byte[] bytes = new byte[1 << 20];
+        private int size;
+
+        void write(byte[] b, int off, int len) {
+            if (size + len > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(2 * bytes.length, size + len));
+            }
+            System.arraycopy(b, off, bytes, size, len);
+            size += len;
+        }
+
+        int size() {
+            return size;
+        }
+
+        void reset() {
+            size = 0;
+        }
+
+        /** Moves the bytes from {@code from} on to the (empty) {@code other}: this one ends there. */
+        void moveTail(int from, ChunkBuffer other) {
+            other.reset();
+            other.write(bytes, from, size - from);
+            size = from;
+        }
+
+        HttpRequest.BodyPublisher publisher() {
+            return new ChunkBody(bytes, size);
+        }
+    }
 
     /**
      * Reads on; a gzip file cut in the middle ends where its data ends (the torn last line is then
@@ -290,22 +330,22 @@ public final class ImportCommand {
      * to their persons now (the server would also do it once the import has been quiet for a moment).
      */
     private static void finish(HttpClient http, Options o) throws InterruptedException {
-        post(http, o, URI.create(o.server + "/api/v1/projects/" + o.project + "/import/finish"), new byte[0]);
+        post(http, o, URI.create(o.server + "/api/v1/projects/" + o.project + "/import/finish"), HttpRequest.BodyPublishers.noBody());
     }
 
     /** Posts one chunk, waiting out 503s and a server that is restarting. */
-    private static JsonNode send(HttpClient http, Options o, String importId, long firstLine, byte[] chunk) throws InterruptedException {
+    private static JsonNode send(HttpClient http, Options o, String importId, long firstLine, ChunkBuffer chunk) throws InterruptedException {
         return post(http, o, URI.create(o.server + "/api/v1/projects/" + o.project + "/import?import_id=" + importId
-                + "&first_line=" + firstLine + "&format=" + o.format), chunk);
+                + "&first_line=" + firstLine + "&format=" + o.format), chunk.publisher());
     }
 
-    private static JsonNode post(HttpClient http, Options o, URI uri, byte[] chunk) throws InterruptedException {
+    private static JsonNode post(HttpClient http, Options o, URI uri, HttpRequest.BodyPublisher body) throws InterruptedException {
         Duration wait = Duration.ofSeconds(1);
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2))
                         .header("Authorization", "Bearer " + o.key).header("Content-Type", "application/x-ndjson")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(chunk)).build(), HttpResponse.BodyHandlers.ofString());
+                        .POST(body).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return JSON.readTree(r.body());
                 }

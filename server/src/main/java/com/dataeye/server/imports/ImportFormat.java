@@ -15,7 +15,8 @@ public enum ImportFormat {
     NATIVE("native") {
         @Override
         List<Object> read(byte[] body, int start, int end) {
-            return List.of(LineReader.read(body, start, end));
+            // a line of plain `null` is a value too (refused as not an object, like any other non-object)
+            return java.util.Collections.singletonList(LineReader.read(body, start, end));
         }
     },
 

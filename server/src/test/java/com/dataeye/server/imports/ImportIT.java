@@ -65,9 +65,10 @@ class ImportIT extends InProcessServer {
         file.write(("{\"event\":\"" + name + "\",\"anonymous_id\":\"x\",\"properties\":{\"t\":\"caf").getBytes(StandardCharsets.UTF_8));
         file.write(new byte[] {(byte) 0xE9, '"', '}', '}', '\n'});                                          // line 7, Latin-1
         file.write(event(name, "p8", "2025-03-08T10:00:00+08:00", "{\"amount\":\"lots\"}").getBytes(StandardCharsets.UTF_8)); // line 8
-        file.write("\n".getBytes(StandardCharsets.UTF_8));                                                  // line 9, blank
-        file.write(event(name, "p10", "2024-06-01T10:00:00+08:00", "{}").getBytes(StandardCharsets.UTF_8)); // line 10, old: fine
-        file.write(("{\"event\":\"" + name + "\",\"anonymous_id\":\"cut").getBytes(StandardCharsets.UTF_8)); // line 11, cut short
+        file.write("null\n".getBytes(StandardCharsets.UTF_8));                                              // line 9, JSON but no event
+        file.write("\n".getBytes(StandardCharsets.UTF_8));                                                  // line 10, blank
+        file.write(event(name, "p10", "2024-06-01T10:00:00+08:00", "{}").getBytes(StandardCharsets.UTF_8)); // line 11, old: fine
+        file.write(("{\"event\":\"" + name + "\",\"anonymous_id\":\"cut").getBytes(StandardCharsets.UTF_8)); // line 12, cut short
         Path ndjson = dir.resolve("history.ndjson");
         Files.write(ndjson, file.toByteArray());
 
@@ -75,11 +76,12 @@ class ImportIT extends InProcessServer {
 
         assertThat(stored(name)).isEqualTo(6);
         List<String> report = Files.readAllLines(dir.resolve("history.ndjson.import-report.ndjson"));
-        assertThat(report).hasSize(4);
+        assertThat(report).hasSize(5);
         assertThat(report.get(0)).contains("\"line\":6").contains("malformed_json");
         assertThat(report.get(1)).contains("\"line\":7").contains("UTF-8");
         assertThat(report.get(2)).contains("\"line\":8").contains("invalid_property_type").contains("properties.amount");
-        assertThat(report.get(3)).contains("\"line\":11").contains("malformed_json");
+        assertThat(report.get(3)).contains("\"line\":9").contains("not_an_object");
+        assertThat(report.get(4)).contains("\"line\":12").contains("malformed_json");
         assertThat(dir.resolve("history.ndjson.import-state")).doesNotExist();
     }
 
