@@ -41,11 +41,6 @@ public final class DuckDb implements AutoCloseable {
                 // Each checkpoint recompresses the table's open row group; with loads every few seconds
                 // the default 16 MB would checkpoint after nearly every load.
                 st.execute("SET checkpoint_threshold = '256MB'");
-                // No FSST for text columns (dictionary and the rest stay): analysing and compressing every
-                // string with it was ~1 µs of a bulk import's 7–8 µs per stored event, and reading it back costs
-                // queries more than the larger file saves (docs/benchmarks.md: same or faster on every measured
-                // query, +29 % on disk). Row groups written with FSST before stay readable.
-                st.execute("SET disabled_compression_methods = 'fsst'");
             }
             Schema.apply(conn);
             return new DuckDb(conn);
