@@ -274,25 +274,16 @@ final class ImportCsv {
                     b[p++] = '"';
                 }
                 b[p++] = (byte) c;
-            } else if (c < 0x800) {
-                b[p++] = (byte) (0xc0 | (c >> 6));
-                b[p++] = (byte) (0x80 | (c & 0x3f));
             } else if (Character.isSurrogate(c)) {
                 char low = i + 1 < n ? s.charAt(i + 1) : 0;
                 if (Character.isHighSurrogate(c) && Character.isLowSurrogate(low)) {
-                    int cp = Character.toCodePoint(c, low);
+                    p = Utf8Bytes.putMultiByte(b, p, Character.toCodePoint(c, low));
                     i++;
-                    b[p++] = (byte) (0xf0 | (cp >> 18));
-                    b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-                    b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-                    b[p++] = (byte) (0x80 | (cp & 0x3f));
                 } else {
                     b[p++] = '?';
                 }
             } else {
-                b[p++] = (byte) (0xe0 | (c >> 12));
-                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-                b[p++] = (byte) (0x80 | (c & 0x3f));
+                p = Utf8Bytes.putMultiByte(b, p, c);
             }
         }
         b[p++] = '"';
