@@ -137,7 +137,7 @@ public final class FunnelRunner {
             for (int k = 2; k <= n; k++) {
                 String prev = k == 2 ? "k1" : "t" + (k - 1);
                 sql.append(", c").append(k).append(" AS (SELECT * EXCLUDE (l").append(k).append("), list_filter(l").append(k)
-                        .append(", x -> x >= ").append(prev).append(" AND x <= deadline)[1] AS t").append(k)
+                        .append(", lambda x: x >= ").append(prev).append(" AND x <= deadline)[1] AS t").append(k)
                         .append(" FROM ").append(k == 2 ? "s1" : "c" + (k - 1)).append(")");
             }
             sql.append(", s").append(n).append(" AS (SELECT *");
@@ -149,7 +149,7 @@ public final class FunnelRunner {
         for (int k = 2; k <= n; k++) {
             String prev = k == 2 ? "k1" : "m" + (k - 1);
             sql.append(", s").append(k).append(" AS (SELECT * EXCLUDE (l").append(k).append("), list_filter(l").append(k)
-                    .append(", x -> x > ").append(prev).append(" AND x.t <= deadline)[1] AS m").append(k)
+                    .append(", lambda x: x > ").append(prev).append(" AND x.t <= deadline)[1] AS m").append(k)
                     .append(" FROM s").append(k - 1).append(")");
         }
         return sql.toString();

@@ -227,16 +227,16 @@ public final class PathsRunner {
     private static void chain(StringBuilder sql, String p, PathsQuery q, String gap) {
         String keep = "(i = 1 OR l[i - 1].e <> l[i].e OR l[i].t - l[i - 1].t > " + gap + ")";
         String cut = "(l[i].t - l[i - 1].t > " + gap + ")";
-        sql.append(", ").append(p).append("_start AS (SELECT * EXCLUDE (l), l, len(l) AS n, list_filter(range(1, len(l) + 1), i -> ")
+        sql.append(", ").append(p).append("_start AS (SELECT * EXCLUDE (l), l, len(l) AS n, list_filter(range(1, len(l) + 1), lambda i: ")
                 .append(keep).append(" AND l[i].st)[1] AS j FROM ").append(p).append("_lists)");
         if (q.after()) {
-            sql.append(", ").append(p).append("_path AS (SELECT * EXCLUDE (e_), e_, list_transform(list_filter(range(j, e_), i -> ")
-                    .append(keep).append(")[1:").append(q.depth() + 1).append("], i -> l[i].e) AS path FROM (SELECT *, coalesce(list_filter(range(j + 1, n + 1), i -> ")
+            sql.append(", ").append(p).append("_path AS (SELECT * EXCLUDE (e_), e_, list_transform(list_filter(range(j, e_), lambda i: ")
+                    .append(keep).append(")[1:").append(q.depth() + 1).append("], lambda i: l[i].e) AS path FROM (SELECT *, coalesce(list_filter(range(j + 1, n + 1), lambda i: ")
                     .append(cut).append(")[1], n + 1) AS e_ FROM ").append(p).append("_start WHERE j IS NOT NULL))");
         } else {
             // the session begins at the last cut at or before the start (or at the first event)
-            sql.append(", ").append(p).append("_path AS (SELECT * EXCLUDE (b_), b_ AS e_, list_transform(list_filter(range(j, b_ - 1, -1), i -> ")
-                    .append(keep).append(")[1:").append(q.depth() + 1).append("], i -> l[i].e) AS path FROM (SELECT *, coalesce(list_filter(range(j, 1, -1), i -> ")
+            sql.append(", ").append(p).append("_path AS (SELECT * EXCLUDE (b_), b_ AS e_, list_transform(list_filter(range(j, b_ - 1, -1), lambda i: ")
+                    .append(keep).append(")[1:").append(q.depth() + 1).append("], lambda i: l[i].e) AS path FROM (SELECT *, coalesce(list_filter(range(j, 1, -1), lambda i: ")
                     .append(cut).append(")[1], 1) AS b_ FROM ").append(p).append("_start WHERE j IS NOT NULL))");
         }
     }

@@ -155,7 +155,7 @@ final class Schema {
                       WHERE d.type = 'profile_delete'
                     ), folded AS (
                       SELECT project_id, person_id, name, list_reduce(list({'op': type, 'v': v} ORDER BY ts, event_id),
-                        (acc, x) -> CASE x.op
+                        lambda acc, x: CASE x.op
                           WHEN 'profile_set' THEN x
                           WHEN 'profile_set_once' THEN CASE WHEN acc.v IS NULL THEN x ELSE acc END
                           WHEN 'profile_increment' THEN {'op': 'n', 'v': CASE
