@@ -170,9 +170,30 @@ public final class ImportBench {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             // the client's CPU, read while it runs (gone once it exits)
             double[] clientCpu = {0};
+            // -Dbench.timeline=true: each second, the CPU of the server's thread kinds and of the client in that
+            // second (where the cores sat idle: start, the chunk pipeline, the finish)
+            boolean timeline = Boolean.getBoolean("bench.timeline");
             Thread watch = new Thread(() -> {
+                Map<String, double[]> last = threads0;
+                double lastClient = 0;
+                long nextLine = System.nanoTime() + 1_000_000_000L;
                 while (p.isAlive()) {
                     clientCpu[0] = Math.max(clientCpu[0], cpuSeconds(p.pid()));
+                    if (timeline && System.nanoTime() >= nextLine) {
+                        nextLine += 1_000_000_000L;
+                        Map<String, double[]> now = threadCpu(server.pid());
+                        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "t=%5.1f", (System.nanoTime() - start) / 1e9));
+                        for (Map.Entry<String, double[]> k : now.entrySet()) {
+                            double[] b = last.getOrDefault(k.getKey(), new double[2]);
+                            double used = k.getValue()[0] + k.getValue()[1] - b[0] - b[1];
+                            if (used >= 0.05) {
+                                line.append(String.format(Locale.ROOT, "  %s %.2f", k.getKey().trim(), used));
+                            }
+                        }
+                        System.out.println(line.append(String.format(Locale.ROOT, "  client %.2f", clientCpu[0] - lastClient)));
+                        last = now;
+                        lastClient = clientCpu[0];
+                    }
                     try {
                         Thread.sleep(100);
                     } catch (InterruptedException e) {
