@@ -145,9 +145,10 @@ final class ImportAppender {
     private static void appendEvents(DuckDBConnection c, List<ImportRows> parts, ImportNumbers.Resolved numbers,
                                      boolean joinStoredLinks) throws SQLException {
         StringBuilder files = new StringBuilder();
-        for (ImportRows p : parts) {
+        // parts of one chunk share its file (ImportChunkFile), read once
+        for (java.nio.file.Path csv : new java.util.LinkedHashSet<>(parts.stream().map(ImportRows::csv).toList())) {
             // our own scratch paths, quoted as SQL string literals
-            files.append(files.isEmpty() ? "" : ", ").append('\'').append(p.csv().toAbsolutePath().toString().replace("'", "''"))
+            files.append(files.isEmpty() ? "" : ", ").append('\'').append(csv.toAbsolutePath().toString().replace("'", "''"))
                     .append('\'');
         }
         String csv = "read_csv([" + files + "], header = false, delim = ',', quote = '\"', escape = '\"', "

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Part of a bulk-import chunk, ready for {@link DuckDbEventStore#appendImport}: the events already
  * written as CSV rows for DuckDB's reader ({@link ImportCsv}) into a scratch file of their own
- * ({@code null} without events), so the costly part runs on the import's preparing threads, the events
+ * ({@code null} without events; the parts of a chunk share one, {@link ImportChunkFile}), so the costly part runs on the import's preparing threads, the events
  * die young, and a chunk waiting for the store holds no tens of megabytes of rows on the heap (with
  * them there, the collector copied and re-marked them: 5 µs an event). The store deletes the file once
  * the chunk is committed or refused; {@link #discard} does it for a part that never gets there.
@@ -39,30 +39,50 @@ public record ImportRows(Path csv, int events, List<IdentityLink> links, List<Qu
      * chunk's, shared by all its parts.
      */
     public static ImportRows of(CommitBatch batch, com.dataeye.core.identity.IdentityResolver links, ImportNumbers.Chunk numbers) {
+        if (batch.events().isEmpty()) {
+            return new ImportRows(null, 0, batch.links(), batch.quarantined(), numbers);
+        }
+        ImportChunkFile file = ImportChunkFile.create();
+        try {
+            ImportRows rows = of(batch, links, numbers, file);
+            file.close();
+            return rows;
+        } catch (RuntimeException e) {
+            file.delete();
+            throw e;
+        }
+    }
+
+    /**
+     * As {@link #of(CommitBatch, com.dataeye.core.identity.IdentityResolver, ImportNumbers.Chunk)}, the rows
+     * written into {@code file}, the chunk's, which the other parts of the chunk write into too (the caller
+     * closes it once all are written, and deletes it if the chunk is never stored). A part that fails
+     * may have written some of its rows there: its chunk must not be stored.
+     */
+    public static ImportRows of(CommitBatch batch, com.dataeye.core.identity.IdentityResolver links, ImportNumbers.Chunk numbers,
+                                ImportChunkFile file) {
         List<Event> events = batch.events();
         if (events.isEmpty()) {
             return new ImportRows(null, 0, batch.links(), batch.quarantined(), numbers);
         }
         ImportCsv csv = BUFFER.get();
-        Path file = scratch();
-        try (OutputStream out = Files.newOutputStream(file)) {
+        try {
             csv.reset();
             for (Event e : events) {
                 String linked = links == null ? null : links.linkedPersonOf(e.projectId(), e.distinctId());
                 csv.row(e, linked != null ? linked : e.personId(), numbers);
                 if (csv.size() >= ImportCsv.FLUSH_AT) {
-                    out.write(csv.buffer(), 0, csv.size());
+                    file.write(csv.buffer(), csv.size()); // whole rows: regions of parts may interleave
                     csv.reset();
                 }
             }
-            out.write(csv.buffer(), 0, csv.size());
+            file.write(csv.buffer(), csv.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write an import chunk's rows: " + e.getMessage(), e);
+        } finally {
             csv.reset();
-        } catch (IOException | RuntimeException e) {
-            delete(file);
-            throw e instanceof IOException io ? new UncheckedIOException("cannot write an import chunk's rows: " + e.getMessage(), io)
-                    : (RuntimeException) e;
         }
-        return new ImportRows(file, events.size(), batch.links(), batch.quarantined(), numbers);
+        return new ImportRows(file.path(), events.size(), batch.links(), batch.quarantined(), numbers);
     }
 
     /** Rows written elsewhere (a test's hand-made CSV): {@code size} bytes of {@code csv} in a scratch file. */
@@ -96,14 +116,14 @@ public record ImportRows(Path csv, int events, List<IdentityLink> links, List<Qu
         return events == 0 && links.isEmpty() && quarantined.isEmpty();
     }
 
-    /** Deletes the rows' scratch file (a part that will not be stored). */
+    /** Deletes the rows' scratch file (a part that will not be stored; parts of a chunk may share one). */
     public void discard() {
         if (csv != null) {
             delete(csv);
         }
     }
 
-    private static void delete(Path file) {
+    static void delete(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {

@@ -1,6 +1,7 @@
 package com.dataeye.server.imports;
 
 import com.dataeye.analytics.store.DuckDbEventStore;
+import com.dataeye.analytics.store.ImportChunkFile;
 import com.dataeye.analytics.store.ImportNumbers;
 import com.dataeye.analytics.store.ImportRows;
 import com.dataeye.core.ingest.EventOutcome;
@@ -37,8 +38,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Built for throughput (docs/features/import.md): a chunk is cut into slices that are read and
  * prepared on every core at once (each slice's property maps written as the JSON text the store keeps,
- * so they die young); each slice's events are written as CSV rows on the preparing threads into a scratch
- * file of the slice's, and the chunk's rows are then loaded by DuckDB's own CSV reader in <em>one</em> transaction
+ * so they die young); each slice's events are written as CSV rows on the preparing threads into the chunk's one scratch
+ * file ({@link ImportChunkFile}), and the chunk's rows are then loaded by DuckDB's own CSV reader in <em>one</em> transaction
  * ({@link DuckDbEventStore#appendImport}), bypassing the collector's event log and its 5 s loader. While one chunk is appended, the next
  * is prepared. The answer is sent only after that commit, so an acknowledged line is durable. Lines carry an {@code event_id} (their own or a digest
  * of the line), and the dedup window is rebuilt from the store on start, so a chunk sent again after
@@ -168,15 +169,22 @@ public class Importer {
         long linkLoads = store.linkLoads();
         // the chunk's URLs and selectors the store has no number for yet are numbered when it is loaded
         ImportNumbers.Chunk numbers = store.importNumbers().chunk();
-        List<Slice> slices = prepareInParallel(lines, body, ctx, format, numbers);
+        // the chunk's rows, one file for all its slices
+        ImportChunkFile rows = ImportChunkFile.create();
         try {
-            load(slices, linkLoads);
-        } catch (RuntimeException e) {
-            slices.forEach(s -> pipeline.rollback(s.claims()));
-            log.warn("import {} chunk from line {} could not be stored: {}", importId, firstLine, e.getMessage());
-            throw new OverloadedException("the event store could not commit the chunk: " + e.getMessage(), Duration.ofSeconds(5));
+            List<Slice> slices = prepareInParallel(lines, body, ctx, format, numbers, rows);
+            rows.close();
+            try {
+                load(slices, linkLoads);
+            } catch (RuntimeException e) {
+                slices.forEach(s -> pipeline.rollback(s.claims()));
+                log.warn("import {} chunk from line {} could not be stored: {}", importId, firstLine, e.getMessage());
+                throw new OverloadedException("the event store could not commit the chunk: " + e.getMessage(), Duration.ofSeconds(5));
+            }
+            return answer(lines, slices, firstLine);
+        } finally {
+            rows.delete();
         }
-        return answer(lines, slices, firstLine);
     }
 
     private ChunkResult answer(ChunkLines lines, List<Slice> slices, long firstLine) {
@@ -204,12 +212,12 @@ public class Importer {
     }
 
     private List<Slice> prepareInParallel(ChunkLines lines, byte[] body, IngestContext ctx, ImportFormat format,
-                                          ImportNumbers.Chunk numbers) {
+                                          ImportNumbers.Chunk numbers, ImportChunkFile rows) {
         List<Future<Slice>> futures = new ArrayList<>();
         for (int from = 0; from < lines.count; from += SLICE_LINES) {
             int start = from;
             int end = Math.min(lines.count, from + SLICE_LINES);
-            futures.add(workers.submit(() -> prepareSlice(lines, body, start, end, ctx, format, numbers)));
+            futures.add(workers.submit(() -> prepareSlice(lines, body, start, end, ctx, format, numbers, rows)));
         }
         List<Slice> slices = new ArrayList<>(futures.size());
         RuntimeException failure = null;
@@ -234,17 +242,17 @@ public class Importer {
     }
 
     private Slice prepareSlice(ChunkLines lines, byte[] body, int from, int to, IngestContext ctx, ImportFormat format,
-                               ImportNumbers.Chunk numbers) {
+                               ImportNumbers.Chunk numbers, ImportChunkFile file) {
         cores.acquireUninterruptibly();
         try {
-            return prepareSliceOnACore(lines, body, from, to, ctx, format, numbers);
+            return prepareSliceOnACore(lines, body, from, to, ctx, format, numbers, file);
         } finally {
             cores.release();
         }
     }
 
     private Slice prepareSliceOnACore(ChunkLines lines, byte[] body, int from, int to, IngestContext ctx, ImportFormat format,
-                                      ImportNumbers.Chunk numbers) {
+                                      ImportNumbers.Chunk numbers, ImportChunkFile file) {
         List<RawEvent> raws = new ArrayList<>(to - from);
         int[] lineOf = new int[to - from];
         for (int i = from; i < to; i++) {
@@ -262,9 +270,9 @@ public class Importer {
         IngestPipeline.Claims claims = IngestPipeline.Claims.of(prepared);
         ImportRows rows;
         try {
-            rows = ImportRows.of(prepared.batch(), identities, numbers);
+            rows = ImportRows.of(prepared.batch(), identities, numbers, file);
         } catch (RuntimeException e) {
-            // the ids this slice claimed must not make a retry look like a duplicate (ImportRows.of leaves no file behind)
+            // the ids this slice claimed must not make a retry look like a duplicate (the chunk, and its file, are refused)
             pipeline.rollback(claims);
             throw e;
         }
