@@ -262,6 +262,30 @@ final class ImportCsv {
      * encodes it (a lone surrogate as {@code ?}), without a byte array per field.
      */
     private void quoted(String s) {
+        // a string met again as the same instance (the import's reader hands out one String per repeated value:
+        // page titles, button texts — most fields that need quoting) is copied as already encoded
+        int slot = System.identityHashCode(s) & (ENCODED_SLOTS - 1);
+        if (encodedKeys[slot] == s) {
+            byte[] q = encodedRows[slot];
+            ensure(q.length);
+            System.arraycopy(q, 0, buf, size, q.length);
+            size += q.length;
+            return;
+        }
+        int start = size;
+        encode(s);
+        if (s.length() <= 128) {
+            encodedKeys[slot] = s;
+            encodedRows[slot] = Arrays.copyOfRange(buf, start, size);
+        }
+    }
+
+    private static final int ENCODED_SLOTS = 1024;
+    /** Strings quoted lately, by identity (one writer per thread), and their bytes as written. */
+    private final String[] encodedKeys = new String[ENCODED_SLOTS];
+    private final byte[][] encodedRows = new byte[ENCODED_SLOTS][];
+
+    private void encode(String s) {
         int n = s.length();
         ensure(3 * n + 3); // a char takes at most 3 bytes (a surrogate pair 4 for two chars); a doubled quote 2
         byte[] b = buf;

@@ -24,8 +24,28 @@ final class Scrubbers {
     }
 
     String text(String s) {
-        return s == null ? null : text.scrub(s);
+        if (s == null) {
+            return null;
+        }
+        // A value met again as the same instance (a bulk import's reader hands out one String per repeated value:
+        // page URLs and titles, button texts) has the same result: looked up by identity, not scrubbed again.
+        // The pair is one immutable object, so threads sharing the table never see one value's input with
+        // another's output; a slot lost to a race only costs a scrub.
+        int slot = System.identityHashCode(s) & (MEMO_SLOTS - 1);
+        Memo m = memo[slot];
+        if (m != null && m.in == s) {
+            return m.out;
+        }
+        String out = text.scrub(s);
+        memo[slot] = new Memo(s, out);
+        return out;
     }
+
+    private static final int MEMO_SLOTS = 1024;
+
+    private record Memo(String in, String out) {}
+
+    private final Memo[] memo = new Memo[MEMO_SLOTS];
 
     String id(String s) {
         return s == null ? null : ids.scrub(s);
