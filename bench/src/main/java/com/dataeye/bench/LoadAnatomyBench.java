@@ -1,5 +1,7 @@
 package com.dataeye.bench;
 
+import com.dataeye.analytics.store.ImportRows;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -8,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -31,26 +32,16 @@ import java.util.stream.Collectors;
  */
 public final class LoadAnatomyBench {
 
-    private static final String[] NAMES = {"event_id", "project_id", "event", "type", "person_id", "distinct_id",
-            "anonymous_id", "login_id", "ts", "received_at", "lib", "lib_version", "url", "path", "title", "referrer",
-            "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "channel", "os", "browser",
-            "device_type", "screen", "ip", "element_selector", "element_path", "element_text", "order_id", "product_id",
-            "amount", "url_id", "page_id", "selector_id", "properties"};
-    private static final String TYPES = "{event_id: 'VARCHAR', project_id: 'VARCHAR', event: 'VARCHAR', type: 'VARCHAR', "
-            + "person_id: 'VARCHAR', distinct_id: 'VARCHAR', anonymous_id: 'VARCHAR', login_id: 'VARCHAR', ts: 'BIGINT', "
-            + "received_at: 'BIGINT', lib: 'VARCHAR', lib_version: 'VARCHAR', url: 'VARCHAR', path: 'VARCHAR', title: 'VARCHAR', "
-            + "referrer: 'VARCHAR', utm_source: 'VARCHAR', utm_medium: 'VARCHAR', utm_campaign: 'VARCHAR', utm_content: 'VARCHAR', "
-            + "utm_term: 'VARCHAR', channel: 'VARCHAR', os: 'VARCHAR', browser: 'VARCHAR', device_type: 'VARCHAR', "
-            + "screen: 'VARCHAR', ip: 'VARCHAR', element_selector: 'VARCHAR', element_path: 'VARCHAR', element_text: 'VARCHAR', "
-            + "order_id: 'VARCHAR', product_id: 'VARCHAR', amount: 'DECIMAL(18,2)', url_id: 'INTEGER', page_id: 'INTEGER', "
-            + "selector_id: 'INTEGER', properties: 'VARCHAR'}";
+    /** The import rows' columns, in their order (the names of {@link ImportRows#CSV_COLUMNS}). */
+    private static final List<String> NAMES = java.util.regex.Pattern.compile("(\\w+): '").matcher(ImportRows.CSV_COLUMNS)
+            .results().map(m -> m.group(1)).toList();
 
     private LoadAnatomyBench() {}
 
     private static String csv(List<Path> files) {
         String list = files.stream().map(f -> "'" + f.toAbsolutePath().toString().replace("'", "''") + "'").collect(Collectors.joining(", "));
         return "read_csv([" + list + "], header = false, delim = ',', quote = '\"', escape = '\"', nullstr = '', "
-                + "allow_quoted_nulls = false, auto_detect = false, max_line_size = 8388608, columns = " + TYPES + ")";
+                + "allow_quoted_nulls = false, auto_detect = false, max_line_size = 8388608, columns = " + ImportRows.CSV_COLUMNS + ")";
     }
 
     /** The columns as stored: the two timestamps made TIMESTAMPTZ as the import does. */
@@ -65,7 +56,7 @@ public final class LoadAnatomyBench {
             files = s.filter(p -> p.toString().endsWith(".csv")).sorted().limit(Long.parseLong(args[1])).toList();
         }
         String mode = args[2];
-        List<String> cols = args.length > 3 ? List.of(args[3].split(",")) : List.of(NAMES);
+        List<String> cols = args.length > 3 ? List.of(args[3].split(",")) : NAMES;
         int group = Integer.getInteger("group", 48);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Path dir = Files.createTempDirectory("dataeye-load-anatomy-");
@@ -108,7 +99,7 @@ public final class LoadAnatomyBench {
                 }
             }
             System.out.printf(Locale.ROOT, "%s, %s columns, %,d rows in groups of %d files: %.2f µs/row on the loading thread%n",
-                    mode, args.length > 3 ? Arrays.toString(args[3].split(",")) : "all 37", rows, group, cpu / 1e3 / rows);
+                    mode, args.length > 3 ? Arrays.toString(args[3].split(",")) : "all " + NAMES.size(), rows, group, cpu / 1e3 / rows);
         } finally {
             try (var all = Files.walk(dir)) {
                 all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

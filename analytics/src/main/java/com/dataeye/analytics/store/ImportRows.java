@@ -23,6 +23,9 @@ import java.util.List;
 public record ImportRows(Path csv, int events, List<IdentityLink> links, List<QuarantinedEvent> quarantined,
                          ImportNumbers.Chunk numbers) {
 
+    /** The rows' CSV columns, names and DuckDB types as {@code read_csv}'s {@code columns} takes them (for tools that read the files). */
+    public static final String CSV_COLUMNS = ImportCsv.COLUMNS;
+
     /** Rows are written through a buffer of the thread's own, reused from slice to slice. */
     private static final ThreadLocal<ImportCsv> BUFFER = ThreadLocal.withInitial(() -> new ImportCsv(1 << 20));
 
