@@ -13,9 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * One scratch file for all the CSV rows of an import chunk, written by its preparing threads side by
  * side: each writer reserves a region at the end and writes whole rows into it, so the chunk's rows are
  * one file, in no particular order. DuckDB's CSV reader pays a fixed cost per file: one file of a chunk's
- * 196,608 rows loaded 0.3 µs/row faster than the same rows in 48 files of a slice each (3.75 vs 4.05
- * µs/row on the server's own scratch files, DuckDB 2.0; docs/benchmarks.md), and loading is the import's
- * slowest stage.
+ * 196,608 rows loaded 0.3–0.7 µs/row faster than the same rows in 48 files of a slice each (the server's
+ * own scratch files, DuckDB 1.4.4 and 2.0; docs/benchmarks.md), and loading is the import's slowest stage.
  */
 public final class ImportChunkFile implements AutoCloseable {
 
