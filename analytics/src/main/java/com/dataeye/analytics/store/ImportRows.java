@@ -6,7 +6,6 @@ import com.dataeye.core.store.CommitBatch;
 import com.dataeye.core.store.QuarantinedEvent;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,23 +94,14 @@ public record ImportRows(Path csv, int events, List<IdentityLink> links, List<Qu
     }
 
     private static Path write(byte[] csv, int size) {
-        Path file = scratch();
+        ImportChunkFile file = ImportChunkFile.create();
         try {
-            try (OutputStream out = Files.newOutputStream(file)) {
-                out.write(csv, 0, size);
-            }
-            return file;
-        } catch (IOException e) {
-            delete(file);
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path scratch() {
-        try {
-            return Files.createTempFile("dataeye-import-", ".csv");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create an import chunk's scratch file: " + e.getMessage(), e);
+            file.write(csv, size);
+            file.close();
+            return file.path();
+        } catch (IOException | RuntimeException e) {
+            file.delete();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 
