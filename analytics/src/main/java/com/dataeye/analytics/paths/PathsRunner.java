@@ -73,18 +73,21 @@ public final class PathsRunner {
             // few others from all their events.
             long aheadMinutes = (long) q.sessionGapMinutes() * (q.depth() + 1);
             String ahead = "INTERVAL " + aheadMinutes + " MINUTE";
-            // pass A's events, in one join and one list: those from one gap before the first start on. Of the
-            // ones before it only the last counts (it decides whether the start repeats the event before it):
-            // after sorting, the list starts there ({@code pre} events lie before the start)
-            sql.append(", a_near AS (SELECT person_id, any_value(s0) AS s0, count(*) FILTER (ev.ts < first.s0) AS pre, ").append(EVENTS)
-                    .append(" AS l0 FROM ev JOIN (SELECT *, s0 - ").append(gap).append(" AS lo, s0 + ").append(ahead)
-                    .append(" AS hi FROM first) first USING (person_id) WHERE ev.ts >= first.lo AND ev.ts <= first.hi GROUP BY person_id)");
+            // pass A's events: those from one gap before the first start on, of which only the first few
+            // count. Of the ones before the start only the last (its predecessor) counts: it decides whether the
+            // start repeats the event before it. Each person keeps them in top-N aggregates (the predecessor,
+            // and the first FIRST_EVENTS from the start on) instead of a list of all the events in the stretch,
+            // sorted: the same rows, without building and sorting a list per person
+            sql.append(", a_near AS (SELECT person_id, any_value(s0) AS s0, max(x) FILTER (ts < s0) AS pred, min(x, ").append(FIRST_EVENTS)
+                    .append(") FILTER (ts >= s0) AS firsts, count(*) FILTER (ts >= s0) AS cnt FROM (SELECT ev.person_id, ev.ts, first.s0, ")
+                    .append(EVENT).append(" AS x FROM ev JOIN (SELECT *, s0 - ").append(gap).append(" AS lo, s0 + ").append(ahead)
+                    .append(" AS hi FROM first) first USING (person_id) WHERE ev.ts >= first.lo AND ev.ts <= first.hi) GROUP BY person_id)");
             args.add(q.range().start(zone));
             args.add(q.range().end(zone));
-            sql.append(", a_sorted AS (SELECT person_id, s0, greatest(pre, 1) AS f, list_sort(l0) AS l FROM a_near)")
-                    // at most FIRST_EVENTS from the predecessor (or the start) on: the rules below look at fixed
-                    // positions; a person whose path is not settled within them is computed by pass B
-                    .append(", a_lists AS (SELECT person_id, s0, l[f:f + ").append(FIRST_EVENTS - 1).append("] AS l, len(l) - f + 1 AS all_n FROM a_sorted)");
+            // at most FIRST_EVENTS from the predecessor (or the start) on: the rules below look at fixed
+            // positions; a person whose path is not settled within them is computed by pass B
+            sql.append(", a_lists AS (SELECT person_id, s0, CASE WHEN pred IS NULL THEN list_sort(firsts) ELSE list_prepend(pred, list_sort(firsts)[1:")
+                    .append(FIRST_EVENTS - 1).append("]) END AS l, cnt + CASE WHEN pred IS NULL THEN 0 ELSE 1 END AS all_n FROM a_near)");
             positions(sql, q, gapUs);
             // final when, after the start, the session broke, the path filled up, or the stretch ends more than
             // a gap after the person's last event in it (so whatever comes next starts a new session)
@@ -158,10 +161,13 @@ public final class PathsRunner {
     private static final int FIRST_EVENTS = 10;
 
     /**
-     * Each person's events as a list of {@code {t, id, e, st}}, sorted by time (epoch microseconds),
-     * then id; {@code st}: a start event in the range.
+     * An event as {@code {t, id, e, st}}: time (epoch microseconds), id, name, and whether it is a start
+     * event in the range. Structs compare field by field, so sorting them orders by time, then id.
      */
-    private static final String EVENTS = "list({'t': epoch_us(ts), 'id': event_id, 'e': event, 'st': is_start AND ts >= ? AND ts < ?})";
+    private static final String EVENT = "{'t': epoch_us(ts), 'id': event_id, 'e': event, 'st': is_start AND ts >= ? AND ts < ?}";
+
+    /** {@link #EVENT}s of each person (a list, in no order). */
+    private static final String EVENTS = "list(" + EVENT + ")";
 
     private static void lists(StringBuilder sql, String p, String source, PathsQuery q, ZoneId zone, List<Object> args) {
         sql.append(", ").append(p).append("_lists AS (SELECT person_id, any_value(s0) AS s0, list_sort(").append(EVENTS).append(") AS l FROM ")

@@ -60,7 +60,13 @@ class PathsRunnerTest {
                 e("scroll", "H", "2026-11-02", "10:00:30"), e("scroll", "H", "2026-11-02", "10:00:40"), e("scroll", "H", "2026-11-02", "10:00:50"),
                 e("scroll", "H", "2026-11-02", "10:01:00"), e("scroll", "H", "2026-11-02", "10:01:10"), e("scroll", "H", "2026-11-02", "10:01:20"),
                 e("scroll", "H", "2026-11-02", "10:01:30"), e("scroll", "H", "2026-11-02", "10:01:40"), e("scroll", "H", "2026-11-02", "10:01:50"),
-                e("scroll", "H", "2026-11-02", "10:02:00"), e("cart", "H", "2026-11-02", "10:03:00"), e("pay", "H", "2026-11-02", "10:04:00")),
+                e("scroll", "H", "2026-11-02", "10:02:00"), e("cart", "H", "2026-11-02", "10:03:00"), e("pay", "H", "2026-11-02", "10:04:00"),
+                // on 11-03, J scrolls and goes home within minutes before its view (the predecessor: home), views
+                // again (collapsed) and pays; K goes home just before its view, home again, views again, carts
+                e("scroll", "J", "2026-11-03", "10:00:00"), e("scroll", "J", "2026-11-03", "10:01:00"), e("home", "J", "2026-11-03", "10:02:00"),
+                e("view", "J", "2026-11-03", "10:03:00"), e("view", "J", "2026-11-03", "10:03:30"), e("pay", "J", "2026-11-03", "10:04:00"),
+                e("home", "K", "2026-11-03", "09:59:00"), e("view", "K", "2026-11-03", "10:00:00"), e("home", "K", "2026-11-03", "10:00:10"),
+                e("view", "K", "2026-11-03", "10:00:20"), e("cart", "K", "2026-11-03", "10:00:30")),
                 List.of(), List.of()));
         runner = new PathsRunner(new QueryExecutor(db, Duration.ofSeconds(30)));
     }
@@ -104,6 +110,17 @@ class PathsRunnerTest {
         assertThat(link(r, "0:view", "1:favorite")).isEqualTo(1);
         assertThat(link(r, "0:view", "1:$other")).isEqualTo(1);
         assertThat(link(r, "0:view", "1:search")).isZero();
+    }
+
+    @Test
+    void startsAfterTheEventsThatLedToTheStart() {
+        PathsResult r = run("{\"start\":{\"event\":\"view\"},\"depth\":3,\"from\":\"2026-11-03\",\"to\":\"2026-11-03\"}");
+        assertThat(node(r, "0:view")).isEqualTo(2);                    // J K
+        assertThat(link(r, "0:view", "1:pay")).isEqualTo(1);           // J: the second view collapsed into the first
+        assertThat(link(r, "1:pay", "2:$end")).isEqualTo(1);
+        assertThat(link(r, "0:view", "1:home")).isEqualTo(1);          // K: view, home, view again, cart
+        assertThat(link(r, "1:home", "2:view")).isEqualTo(1);
+        assertThat(link(r, "2:view", "3:cart")).isEqualTo(1);
     }
 
     @Test
