@@ -33,12 +33,16 @@ class IngestPipelineTest {
             identities, new DedupWindow(Duration.ofDays(7)));
 
     private IngestPipeline.Prepared ingest(List<Map<String, Object>> events) {
+        return ingest(events, shop);
+    }
+
+    private IngestPipeline.Prepared ingest(List<Map<String, Object>> events, Project project) {
         List<RawEvent> raws = new ArrayList<>();
         for (Map<String, Object> e : events) {
             byte[] text = e.toString().getBytes(StandardCharsets.UTF_8);
             raws.add(new RawEvent(raws.size(), e, text, 0, text.length, false));
         }
-        return pipeline.prepare(raws, new IngestContext(shop, now, null, "203.0.113.77", "Mozilla/5.0 (iPhone)"));
+        return pipeline.prepare(raws, new IngestContext(project, now, null, "203.0.113.77", "Mozilla/5.0 (iPhone)"));
     }
 
     private static Map<String, Object> track(String name, Map<String, Object> props) {
@@ -209,6 +213,19 @@ class IngestPipelineTest {
         assertThat(stored.properties().get("comment")).isEqualTo("请回电 138****1234 谢谢");
         assertThat(stored.loginId()).doesNotContain("13912345678").startsWith("pii:phone:");
         assertThat(stored.personId()).isEqualTo(stored.loginId());
+    }
+
+    @Test
+    void followsAChangeOfTheProjectsPiiModeOnTheNextBatch() {
+        Map<String, Object> e = track("nps_response", Map.of("comment", "请回电 13812341234"));
+        // each request reads the project afresh: equal settings in a new instance, then a changed mode
+        Project sameAgain = new Project("shop", "Shop", Project.DEFAULT_ZONE, PiiMode.MASK, new byte[32]);
+        Project hashing = new Project("shop", "Shop", Project.DEFAULT_ZONE, PiiMode.HASH, new byte[32]);
+        Event masked = ingest(List.of(e), sameAgain).batch().events().get(0);
+        Map<String, Object> again = track("nps_response", Map.of("comment", "请回电 13812341234"));
+        Event hashed = ingest(List.of(again), hashing).batch().events().get(0);
+        assertThat(masked.properties().get("comment")).isEqualTo("请回电 138****1234");
+        assertThat((String) hashed.properties().get("comment")).doesNotContain("13812341234").doesNotContain("138****1234").contains("pii:phone:");
     }
 
     @Test

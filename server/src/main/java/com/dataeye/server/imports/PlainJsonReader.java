@@ -449,18 +449,21 @@ final class PlainJsonReader {
      */
     private static final class Names {
         private final String[] slots = new String[512];
+        /** Each slot's name as its bytes, compared with the line's by one vectorised {@code Arrays.equals}. */
+        private final byte[][] bytes = new byte[512][];
         private final boolean[] repeats = new boolean[512];
         private int last;
 
         String get(byte[] b, int from, int to, int hash) {
             int slot = (hash ^ (hash >>> 16)) & (slots.length - 1);
             last = slot;
-            String known = slots[slot];
-            if (known != null && same(known, b, from, to)) {
-                return known;
+            byte[] known = bytes[slot];
+            if (known != null && java.util.Arrays.equals(known, 0, known.length, b, from, to)) {
+                return slots[slot];
             }
             String name = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
             slots[slot] = name;
+            bytes[slot] = java.util.Arrays.copyOfRange(b, from, to);
             repeats[slot] = !UNIQUE_PER_EVENT.contains(name);
             return name;
         }
@@ -468,18 +471,6 @@ final class PlainJsonReader {
         /** Whether values of the name {@link #get} returned last repeat from line to line. */
         boolean lastRepeats() {
             return repeats[last];
-        }
-
-        private static boolean same(String s, byte[] b, int from, int to) {
-            if (s.length() != to - from) {
-                return false;
-            }
-            for (int i = from; i < to; i++) {
-                if (s.charAt(i - from) != b[i]) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 
