@@ -66,7 +66,10 @@ class PathsRunnerTest {
                 e("scroll", "J", "2026-11-03", "10:00:00"), e("scroll", "J", "2026-11-03", "10:01:00"), e("home", "J", "2026-11-03", "10:02:00"),
                 e("view", "J", "2026-11-03", "10:03:00"), e("view", "J", "2026-11-03", "10:03:30"), e("pay", "J", "2026-11-03", "10:04:00"),
                 e("home", "K", "2026-11-03", "09:59:00"), e("view", "K", "2026-11-03", "10:00:00"), e("home", "K", "2026-11-03", "10:00:10"),
-                e("view", "K", "2026-11-03", "10:00:20"), e("cart", "K", "2026-11-03", "10:00:30")),
+                e("view", "K", "2026-11-03", "10:00:20"), e("cart", "K", "2026-11-03", "10:00:30"),
+                // on 11-04, L's events arrive out of order (stored as sent): home, view, cart, pay by time
+                e("pay", "L", "2026-11-04", "10:03:00"), e("cart", "L", "2026-11-04", "10:02:00"), e("view", "L", "2026-11-04", "10:01:00"),
+                e("home", "L", "2026-11-04", "10:00:00")),
                 List.of(), List.of()));
         runner = new PathsRunner(new QueryExecutor(db, Duration.ofSeconds(30)));
     }
@@ -121,6 +124,18 @@ class PathsRunnerTest {
         assertThat(link(r, "0:view", "1:home")).isEqualTo(1);          // K: view, home, view again, cart
         assertThat(link(r, "1:home", "2:view")).isEqualTo(1);
         assertThat(link(r, "2:view", "3:cart")).isEqualTo(1);
+    }
+
+    @Test
+    void ordersEventsByTimeNotByArrival() {
+        PathsResult r = run("{\"start\":{\"event\":\"view\"},\"depth\":3,\"from\":\"2026-11-04\",\"to\":\"2026-11-04\"}");
+        assertThat(link(r, "0:view", "1:cart")).isEqualTo(1);
+        assertThat(link(r, "1:cart", "2:pay")).isEqualTo(1);
+        assertThat(link(r, "2:pay", "3:$end")).isEqualTo(1);
+        PathsResult before = run("{\"start\":{\"event\":\"pay\"},\"direction\":\"before\",\"depth\":3,\"from\":\"2026-11-04\",\"to\":\"2026-11-04\"}");
+        assertThat(link(before, "0:pay", "1:cart")).isEqualTo(1);
+        assertThat(link(before, "1:cart", "2:view")).isEqualTo(1);
+        assertThat(link(before, "2:view", "3:home")).isEqualTo(1);
     }
 
     @Test
