@@ -343,6 +343,29 @@ public final class DuckDbEventStore implements EventStore {
         }
     }
 
+    /**
+     * The digests computed by DuckDB, in parallel, from the stored ids ({@code md5_number} is the MD5 read as
+     * a little-endian number: its low 64 bits, byte-reversed, are the digest's first 8 bytes big-endian),
+     * read as plain numbers: 10M ids restore in a fraction of the time of reading each id and receive time
+     * and hashing it in Java. The low 64 bits travel as a BIGINT shifted by 2⁶³ (a cast to BIGINT would
+     * overflow for half of them).
+     */
+    @Override
+    public void forEachEventDigestSince(Instant since, EventDigestConsumer consumer) {
+        try (DuckDBConnection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT ((md5_number(project_id || chr(0) || event_id) & 18446744073709551615)::HUGEINT"
+                     + " - 9223372036854775808)::BIGINT, epoch(received_at)::BIGINT // 86400 FROM events WHERE received_at >= ?")) {
+            ps.setObject(1, utc(since));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(Long.reverseBytes(rs.getLong(1) ^ Long.MIN_VALUE), rs.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read recent event ids: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void forEachIdentityLink(Consumer<IdentityLink> consumer) {
         try (DuckDBConnection c = db.connect(); Statement st = c.createStatement();

@@ -44,6 +44,14 @@ public final class DedupWindow {
         return remember(digest(projectId, eventId), receivedAt);
     }
 
+    /**
+     * Remembers an id already stored, by its {@link #digest} and the day it was received (days since the
+     * epoch, UTC): how the window is rebuilt on start, from digests the store may compute itself.
+     */
+    public synchronized void restore(long digest, long receivedDay) {
+        digestsByDay.computeIfAbsent(receivedDay, d -> new LongOpenHashSet()).add(digest);
+    }
+
     private synchronized boolean remember(long digest, Instant receivedAt) {
         for (LongOpenHashSet day : digestsByDay.values()) {
             if (day.contains(digest)) {
@@ -79,7 +87,11 @@ public final class DedupWindow {
         }
     }
 
-    static long digest(String projectId, String eventId) {
+    /**
+     * An id's 64-bit digest: the first 8 bytes, big-endian, of the MD5 of the project id's UTF-8 bytes, a
+     * zero byte and the event id's UTF-8 bytes. A store that computes it natively must give the same number.
+     */
+    public static long digest(String projectId, String eventId) {
         MessageDigest md5 = MD5.get();
         md5.update(projectId.getBytes(StandardCharsets.UTF_8));
         md5.update((byte) 0);

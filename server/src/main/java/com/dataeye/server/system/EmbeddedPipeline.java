@@ -85,7 +85,7 @@ class EmbeddedPipeline {
     DedupWindow dedupWindow(EventStore store, SegmentLoader recovered, DataEyeProperties props) {
         DedupWindow window = new DedupWindow(props.ingest().dedupWindow());
         Instant since = Instant.now().minus(props.ingest().dedupWindow()).minus(java.time.Duration.ofDays(1));
-        store.forEachEventIdSince(since, window::remember);
+        store.forEachEventDigestSince(since, window::restore);
         log.info("dedup window restored: {} event ids", window.size());
         return window;
     }
