@@ -354,7 +354,7 @@ public final class DuckDbEventStore implements EventStore {
     public void forEachEventDigestSince(Instant since, EventDigestConsumer consumer) {
         try (DuckDBConnection c = db.connect();
              PreparedStatement ps = c.prepareStatement("SELECT ((md5_number(project_id || chr(0) || event_id) & 18446744073709551615)::HUGEINT"
-                     + " - 9223372036854775808)::BIGINT, epoch(received_at)::BIGINT // 86400 FROM events WHERE received_at >= ?")) {
+                     + " - 9223372036854775808)::BIGINT, epoch_us(received_at) // 86400000000 FROM events WHERE received_at >= ?")) {
             ps.setObject(1, utc(since));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -32,7 +32,7 @@ class DuckDbEventStoreTest {
 
     @Test
     void digestsStoredIdsAsTheDedupWindowDoes() {
-        Instant late = Instant.parse("2026-11-20T23:59:59Z");
+        Instant late = Instant.parse("2026-11-20T23:59:59.700Z"); // its day, not the next one, however rounded
         Instant early = Instant.parse("2026-11-21T00:00:01Z");
         List<String> ids = List.of("e1", "事件-一", "o'brien\"x", "x".repeat(300), "0d3f6a0e-7f5c-4c0e-9b1e-2f0c6b8d9a11");
         try (DuckDb db = DuckDb.open(null, null); DuckDbEventStore store = new DuckDbEventStore(db)) {
